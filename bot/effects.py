@@ -1,0 +1,64 @@
+"""Effects: what the engine wants done, as data. The host and the channel adapters carry them out.
+
+Messages are message keys with parameters, rendered in the citizen's language at the edge. A parameter
+may itself be a ``Text`` (rendered first) or a list of them (rendered and joined by new lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message key and its parameters, not yet rendered."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Button:
+    """An answer the citizen can tap: its label (a Text or plain text) and the data sent back."""
+
+    label: Text | str
+    data: str
+
+
+@dataclass(frozen=True)
+class Say:
+    """Send a message to the citizen, with rows of buttons."""
+
+    text: Text
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """Download these photos, store and check them, then feed back ``PhotosChecked``."""
+
+    photos: tuple  # tuple[PhotoRef, ...]
+    slot: str
+
+
+@dataclass(frozen=True)
+class Submit:
+    """Create a dossier from a finished filing."""
+
+    flow_id: str
+    flow_version: int
+    answers: dict[str, Any]
+    attachments: dict[str, list[str]]  # slot -> content hashes, in the order received
+    consent: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SendPhoto:
+    """Send an image from the blob store (a receipt QR code, a document photo) with a caption."""
+
+    path: str
+    caption: Text | None = None
+
+
+Effect = Say | Fetch | Submit | SendPhoto
