@@ -1,0 +1,533 @@
+"""Answer validators: turn what a citizen typed into a normalised value, or say what is expected.
+
+Each validator is a pure function ``(text, ctx) -> Valid | Invalid``: no I/O, no clock (``ctx.today`` is
+"now"). Messages are ``Text`` keys rendered later from ``locales/<lang>/validators.ftl``; every rejection
+says what is expected and, where sensible, carries an ``example`` of a valid answer. The rules follow
+shared/PROCEDURES.md (personal ID numbers, household business names, VSIC 2018 codes).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from bot.effects import Text
+from flows.ethnicities import ALIASES, ETHNIC_GROUPS
+
+# --- constant tables ------------------------------------------------------------------------------
+
+MIN_YEAR = 1900
+PERSON_NAME_MIN, PERSON_NAME_MAX = 2, 100
+ADDRESS_MIN, ADDRESS_MAX = 5, 250
+BUSINESS_NAME_MAX = 100
+EMAIL_MAX = 254
+
+EXAMPLE_PERSON_NAME = "Nguyễn Văn An"
+EXAMPLE_ADDRESS = "Số 12, thôn Phú Mỹ, xã Hòa Phong"
+EXAMPLE_PERSONAL_ID = "001203012345"
+EXAMPLE_PHONE = "0912345678"
+EXAMPLE_EMAIL = "ten@example.com"
+EXAMPLE_BUSINESS_NAME = "Tạp hóa Minh Anh"
+EXAMPLE_VSIC = "4711"
+EXAMPLE_MONEY = 50_000_000
+EXAMPLE_MONEY_TEXT = "50 triệu"
+EXAMPLE_COUNT = 3
+
+BUSINESS_PREFIX = "Hộ kinh doanh"
+BUSINESS_SYMBOLS = frozenset("&-.,'()/ ")
+# Compared after folding (lower case, no diacritics, đ -> d); the message shows the written form.
+BUSINESS_FORBIDDEN_PHRASES = (("cong ty", "công ty"), ("doanh nghiep", "doanh nghiệp"))
+# Compared as whole words on the lower-cased text, with diacritics: folding would hit ordinary words.
+OFFENSIVE_WORDS = ("đ.m", "đm", "địt", "lồn", "cặc", "buồi", "đéo", "vcl", "fuck", "fucking")
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền, sắc, hỏi, ngã, nặng
+_VOWELS = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+# The Vietnamese alphabet with every tone, plus F, J, W, Z (PROCEDURES.md §2): all of a-z, đ and the toned vowels.
+VIETNAMESE_LETTERS = frozenset(
+    set("abcdefghijklmnopqrstuvwxyzđ")
+    | {unicodedata.normalize("NFC", vowel + tone) for vowel in _VOWELS for tone in _TONES}
+)
+
+APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}
+
+MONEY_UNITS = {
+    "tỷ": 10**9, "tỉ": 10**9, "ty": 10**9,
+    "triệu": 10**6, "trieu": 10**6, "tr": 10**6,
+    "nghìn": 10**3, "ngàn": 10**3, "nghin": 10**3, "ngan": 10**3, "k": 10**3,
+}
+MONEY_HALF = frozenset({"rưỡi", "ruoi"})
+MONEY_CURRENCY = frozenset({"đ", "đồng", "dong", "vnd", "vnđ"})
+
+SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female"}
+
+_DATE_RE = re.compile(r"([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})")
+_YEAR_RE = re.compile(r"[0-9]{4}")
+_STORED_DATE_RE = re.compile(r"(?:[0-9]{2}/[0-9]{2}/)?([0-9]{4})")
+_EMAIL_RE = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
+)
+
+
+# --- contract -------------------------------------------------------------------------------------
+
+
+def _no_name_taken(name: str) -> bool:
+    """Say no business name is taken (the default when the host gives no lookup)."""
+    return False
+
+
+@dataclass(frozen=True)
+class ValidationContext:
+    """What a validator may know besides the typed text: today, earlier answers, step options, lookups."""
+
+    today: date
+    answers: Mapping[str, Any]
+    options: Mapping[str, Any]
+    business_name_taken: Callable[[str], bool] = _no_name_taken
+    vsic: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Valid:
+    """An accepted answer: the stored value, how to show it back, and notes to tell the citizen."""
+
+    value: Any
+    display: str
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A refused answer and the message saying what is expected."""
+
+    error: Text
+
+
+Result = Valid | Invalid
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Return the text in NFC with typographic apostrophes unified and whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text or "")
+    for odd, plain in APOSTROPHES.items():
+        text = text.replace(odd, plain)
+    return " ".join(text.split())
+
+
+def _fold(text: str) -> str:
+    """Return the text lower-cased without diacritics (đ -> d), one character per input character."""
+    folded = []
+    for char in unicodedata.normalize("NFC", text):
+        base = unicodedata.normalize("NFD", char.lower())[0]
+        folded.append("d" if base == "đ" else base)
+    return "".join(folded)
+
+
+def _fmt_date(d: date) -> str:
+    """Format a date as dd/mm/yyyy."""
+    return d.strftime("%d/%m/%Y")
+
+
+def _fmt_vnd(amount: int) -> str:
+    """Format an amount of dong the Vietnamese way: 50.000.000 đ."""
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def _unique(chars: list[str]) -> str:
+    """Join distinct characters in the order met, for a message."""
+    return " ".join(dict.fromkeys(chars))
+
+
+def _capitalize(word: str) -> str:
+    """Upper-case the first letter of a word and of each part after a hyphen or apostrophe."""
+    out, upper_next = [], True
+    for char in word.lower():
+        out.append(char.upper() if upper_next and char.isalpha() else char)
+        if char.isalpha():
+            upper_next = False
+        elif char in "-'":
+            upper_next = True
+    return "".join(out)
+
+
+def _capitalize_first(word: str) -> str:
+    """Upper-case the first letter of a word, leaving the rest as typed."""
+    for i, char in enumerate(word):
+        if char.isalpha():
+            return word[:i] + char.upper() + word[i + 1:]
+    return word
+
+
+def _sex(value: Any) -> str | None:
+    """Read "male"/"female" (or Nam/Nữ) from an option or an answer; None when unknown."""
+    if not isinstance(value, str):
+        return None
+    return SEX_WORDS.get(_clean(value).lower())
+
+
+# --- validators -----------------------------------------------------------------------------------
+
+
+def person_name(text: str, ctx: ValidationContext) -> Result:
+    """Accept a Vietnamese full name and title-case it: "nguyễn văn an" -> "Nguyễn Văn An"."""
+    name = _clean(text)
+    if not PERSON_NAME_MIN <= len(name) <= PERSON_NAME_MAX:
+        return Invalid(Text("invalid-person-name-length",
+                            {"min": PERSON_NAME_MIN, "max": PERSON_NAME_MAX, "example": EXAMPLE_PERSON_NAME}))
+    bad = [c for c in name if not (unicodedata.category(c)[0] in "LM" or c in " -'")]
+    if bad:
+        return Invalid(Text("invalid-person-name-chars", {"chars": _unique(bad), "example": EXAMPLE_PERSON_NAME}))
+    words = name.split(" ")
+    if not all(any(unicodedata.category(c).startswith("L") for c in word) for word in words):
+        return Invalid(Text("invalid-person-name-chars",
+                            {"chars": _unique([c for c in name if c in "-'"]), "example": EXAMPLE_PERSON_NAME}))
+    value = unicodedata.normalize("NFC", " ".join(_capitalize(word) for word in words))
+    return Valid(value, value)
+
+
+def free_text(text: str, ctx: ValidationContext) -> Result:
+    """Accept any non-empty text up to ``max_length`` characters (default 200)."""
+    value = unicodedata.normalize("NFC", text or "").strip()
+    limit = int(ctx.options.get("max_length", 200))
+    if not value:
+        return Invalid(Text("invalid-free-text-empty"))
+    if len(value) > limit:
+        return Invalid(Text("invalid-free-text-too-long", {"max": limit, "length": len(value)}))
+    return Valid(value, value)
+
+
+def address(text: str, ctx: ValidationContext) -> Result:
+    """Accept an address of 5-250 characters that contains at least one letter."""
+    value = _clean(text)
+    if not ADDRESS_MIN <= len(value) <= ADDRESS_MAX:
+        return Invalid(Text("invalid-address-length", {"min": ADDRESS_MIN, "max": ADDRESS_MAX, "example": EXAMPLE_ADDRESS}))
+    if not any(c.isalpha() for c in value):
+        return Invalid(Text("invalid-address", {"example": EXAMPLE_ADDRESS}))
+    return Valid(value, value)
+
+
+def _check_date_range(d: date, ctx: ValidationContext, example: str) -> Invalid | None:
+    """Refuse a date before 1900 or later than allowed by ``future_ok``/``max_future_days``."""
+    if d.year < MIN_YEAR:
+        return Invalid(Text("invalid-date-too-early", {"min_year": str(MIN_YEAR), "example": example}))
+    future_days = int(ctx.options.get("max_future_days", 0)) if ctx.options.get("future_ok") else 0
+    latest = ctx.today + timedelta(days=future_days)
+    if d > latest:
+        if future_days == 0:
+            return Invalid(Text("invalid-date-future", {"today": _fmt_date(ctx.today), "example": example}))
+        return Invalid(Text("invalid-date-too-late", {"latest": _fmt_date(latest), "days": future_days, "example": example}))
+    return None
+
+
+def _late_notes(d: date, ctx: ValidationContext) -> tuple[Text, ...]:
+    """Note a late registration when the date is more than ``late_after_days`` days ago."""
+    limit = ctx.options.get("late_after_days")
+    if limit is None:
+        return ()
+    days_old = (ctx.today - d).days
+    if days_old > int(limit):
+        return (Text("note-late-registration", {"days": days_old, "limit": int(limit)}),)
+    return ()
+
+
+def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
+    """Parse d/m/yyyy (separators / - .) and apply the range options; ``invalid`` is the format error."""
+    match = _DATE_RE.fullmatch(value)
+    if not match:
+        return Invalid(invalid)
+    day, month, year = (int(part) for part in match.groups())
+    example = _fmt_date(ctx.today)
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return Invalid(Text("invalid-date-nonexistent", {"input": f"{day:02d}/{month:02d}/{year}", "example": example}))
+    refused = _check_date_range(d, ctx, example)
+    if refused:
+        return refused
+    return Valid(_fmt_date(d), _fmt_date(d), _late_notes(d, ctx))
+
+
+def date_(text: str, ctx: ValidationContext) -> Result:
+    """Accept a date as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy); value "dd/mm/yyyy"."""
+    return _parse_date(_clean(text), ctx, Text("invalid-date", {"example": _fmt_date(ctx.today)}))
+
+
+def date_or_year(text: str, ctx: ValidationContext) -> Result:
+    """Accept a date like ``date`` or a bare 4-digit year (value "yyyy")."""
+    value = _clean(text)
+    example, example_year = _fmt_date(ctx.today), str(ctx.today.year)
+    if _YEAR_RE.fullmatch(value):
+        year = int(value)
+        if year < MIN_YEAR:
+            return Invalid(Text("invalid-date-too-early", {"min_year": str(MIN_YEAR), "example": example_year}))
+        future_days = int(ctx.options.get("max_future_days", 0)) if ctx.options.get("future_ok") else 0
+        if year > (ctx.today + timedelta(days=future_days)).year:
+            return Invalid(Text("invalid-year-future", {"year": value, "example": example_year}))
+        return Valid(value, value)
+    return _parse_date(value, ctx, Text("invalid-date-or-year", {"example": example, "example_year": example_year}))
+
+
+def personal_id(text: str, ctx: ValidationContext) -> Result:
+    """Accept a 12-digit personal ID number and check it against the stated sex and birth year."""
+    digits = re.sub(r"[\s.\-]", "", unicodedata.normalize("NFC", text or ""))
+    if not re.fullmatch(r"[0-9]+", digits):
+        return Invalid(Text("invalid-personal-id", {"example": EXAMPLE_PERSONAL_ID}))
+    if len(digits) != 12:
+        return Invalid(Text("invalid-personal-id-length", {"length": len(digits), "example": EXAMPLE_PERSONAL_ID}))
+    province, century = digits[:3], int(digits[3])
+    if not 1 <= int(province) <= 99:
+        return Invalid(Text("invalid-personal-id-province", {"code": province, "example": EXAMPLE_PERSONAL_ID}))
+    if century > 5:
+        return Invalid(Text("invalid-personal-id-century", {"digit": str(century), "example": EXAMPLE_PERSONAL_ID}))
+    id_year = 1900 + 100 * (century // 2) + int(digits[4:6])
+    id_sex = "male" if century % 2 == 0 else "female"
+    if id_year > ctx.today.year:
+        return Invalid(Text("invalid-personal-id-future-year", {"year": str(id_year), "example": EXAMPLE_PERSONAL_ID}))
+
+    birth = ctx.answers.get(ctx.options["birth_date_from"]) if "birth_date_from" in ctx.options else None
+    stored = _STORED_DATE_RE.fullmatch(birth) if isinstance(birth, str) else None
+    if stored and int(stored.group(1)) != id_year:
+        return Invalid(Text("invalid-personal-id-year-mismatch", {"id_year": str(id_year), "stated_year": stored.group(1)}))
+
+    if "sex" in ctx.options:
+        stated_sex = _sex(ctx.options["sex"])
+    elif "sex_from" in ctx.options:
+        stated_sex = _sex(ctx.answers.get(ctx.options["sex_from"]))
+    else:
+        stated_sex = None
+    if stated_sex and stated_sex != id_sex:
+        return Invalid(Text("invalid-personal-id-sex-mismatch", {"id_sex": id_sex, "stated_sex": stated_sex}))
+    return Valid(digits, digits)
+
+
+def phone(text: str, ctx: ValidationContext) -> Result:
+    """Accept a Vietnamese mobile (10 digits) or landline (11 digits, 02x) number; value "0XXXXXXXXX"."""
+    invalid = Invalid(Text("invalid-phone", {"example": EXAMPLE_PHONE}))
+    number = re.sub(r"[\s.\-()]", "", unicodedata.normalize("NFC", text or ""))
+    if number.startswith("+"):
+        number = number[1:]
+        if not number.startswith("84"):
+            return invalid
+    elif number.startswith("0084"):
+        number = number[2:]
+    if not re.fullmatch(r"[0-9]+", number):
+        return invalid
+    if number.startswith("84") and len(number) >= 11:
+        number = "0" + number[2:].removeprefix("0")
+    if re.fullmatch(r"0[35789][0-9]{8}", number) or re.fullmatch(r"02[0-9]{9}", number):
+        return Valid(number, number)
+    return invalid
+
+
+def email(text: str, ctx: ValidationContext) -> Result:
+    """Accept a plausible e-mail address; the domain is lower-cased."""
+    value = (text or "").strip()
+    if len(value) > EMAIL_MAX or not _EMAIL_RE.fullmatch(value):
+        return Invalid(Text("invalid-email", {"example": EXAMPLE_EMAIL}))
+    local, domain = value.rsplit("@", 1)
+    value = f"{local}@{domain.lower()}"
+    return Valid(value, value)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Tell whether ``word`` occurs in ``text`` as a whole word."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def business_name(text: str, ctx: ValidationContext) -> Result:
+    """Accept a household business name; value is always "Hộ kinh doanh <Proper Name>"."""
+    example = EXAMPLE_BUSINESS_NAME
+    name = _clean(text)
+    prefix = re.match(r"(?:ho kinh doanh|hkd)(?![a-z0-9])[\s:.\-]*", _fold(name))
+    proper = name[prefix.end():].strip() if prefix else name
+    if not any(c.isalnum() for c in proper):
+        return Invalid(Text("invalid-business-name", {"example": example}))
+    if len(proper) > BUSINESS_NAME_MAX:
+        return Invalid(Text("invalid-business-name-length", {"max": BUSINESS_NAME_MAX, "example": example}))
+    bad = [c for c in proper if not (c.lower() in VIETNAMESE_LETTERS or c in "0123456789" or c in BUSINESS_SYMBOLS)]
+    if bad:
+        return Invalid(Text("invalid-business-name-chars", {"chars": _unique(bad), "example": example}))
+    folded = _fold(proper)
+    for phrase, written in BUSINESS_FORBIDDEN_PHRASES:
+        pattern = r"\s*".join(re.escape(part) for part in phrase.split())
+        if re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", folded):
+            return Invalid(Text("invalid-business-name-forbidden", {"word": written, "example": example}))
+    lowered = proper.lower()
+    if any(_has_word(lowered, word) for word in OFFENSIVE_WORDS):
+        return Invalid(Text("invalid-business-name-offensive", {"example": example}))
+    proper = " ".join(word if word != word.lower() else _capitalize_first(word) for word in proper.split(" "))
+    value = f"{BUSINESS_PREFIX} {proper}"
+    if ctx.business_name_taken(value):
+        return Invalid(Text("invalid-business-name-taken", {"name": value, "example": example}))
+    return Valid(value, value)
+
+
+def vsic_code(text: str, ctx: ValidationContext) -> Result:
+    """Accept a 4-digit VSIC 2018 code (leading digits of "4711 bán lẻ"), checked against ``ctx.vsic``."""
+    example = EXAMPLE_VSIC if not ctx.vsic or EXAMPLE_VSIC in ctx.vsic else min(ctx.vsic)
+    match = re.match(r"([0-9]{4})(?![0-9])", _clean(text))
+    if not match:
+        return Invalid(Text("invalid-vsic-code", {"example": example}))
+    code = match.group(1)
+    if not ctx.vsic:
+        return Valid(code, code)
+    if code not in ctx.vsic:
+        return Invalid(Text("invalid-vsic-code-unknown", {"code": code, "example": example}))
+    return Valid(code, f"{code} – {ctx.vsic[code]}")
+
+
+def _parse_number(token: str) -> Decimal | None:
+    """Read 50000000, 50.000.000, 50,000,000 (groups of three) or 1,5 / 1.5 (a decimal)."""
+    if re.fullmatch(r"[0-9]+", token):
+        return Decimal(token)
+    grouped = re.fullmatch(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*", token)
+    if grouped:
+        return Decimal(token.replace(grouped.group(1), ""))
+    if re.fullmatch(r"[0-9]+[.,][0-9]+", token):
+        return Decimal(token.replace(",", "."))
+    return None
+
+
+def parse_vnd(text: str) -> int | None:
+    """Read an amount of dong ("50 triệu", "1,5 tỷ", "1tr5", "500k", "50.000.000 đ"); None if unreadable."""
+    value = _clean(text).lower().rstrip(".!")
+    value = re.sub(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))", "", value)  # "50 000 000" -> "50000000"
+    tokens = re.findall(r"[0-9][0-9.,]*[0-9]|[0-9]|[^\W\d_]+|\S", value)
+    while tokens and tokens[-1] in MONEY_CURRENCY:
+        tokens.pop()
+    if not tokens:
+        return None
+    total, pending, last_unit = Decimal(0), None, None
+    for position, token in enumerate(tokens):
+        if token[0] in "0123456789":
+            if pending is not None:
+                return None
+            pending = token
+        elif token in MONEY_UNITS:
+            unit = MONEY_UNITS[token]
+            number = _parse_number(pending) if pending is not None else None
+            if number is None or (last_unit is not None and unit >= last_unit):
+                return None
+            total, pending, last_unit = total + number * unit, None, unit
+        elif token in MONEY_HALF:  # "2 triệu rưỡi": half of the unit just named, and nothing after
+            if pending is not None or last_unit is None or position != len(tokens) - 1:
+                return None
+            total += Decimal(last_unit) / 2
+        else:
+            return None
+    if pending is not None:
+        if last_unit is None:
+            number = _parse_number(pending)
+            if number is None:
+                return None
+            total += number
+        elif re.fullmatch(r"[0-9]", pending):  # "1tr5" = 1,5 triệu
+            total += Decimal(pending) * last_unit / 10
+        elif re.fullmatch(r"[0-9]{3}", pending):  # "2 triệu 500" = 2.500.000
+            total += Decimal(pending) * last_unit / 1000
+        else:
+            return None
+    if total != total.to_integral_value():
+        return None
+    return int(total)
+
+
+def money_vnd(text: str, ctx: ValidationContext) -> Result:
+    """Accept a positive amount of VND in figures or words; value is an int, display "50.000.000 đ"."""
+    low, high = ctx.options.get("min"), ctx.options.get("max")
+    example_amount = EXAMPLE_MONEY
+    if low is not None:
+        example_amount = max(example_amount, int(low))
+    if high is not None:
+        example_amount = min(example_amount, int(high))
+    example = EXAMPLE_MONEY_TEXT if example_amount == EXAMPLE_MONEY else _fmt_vnd(example_amount)
+    cleaned = _clean(text)
+    if cleaned.startswith("-"):
+        return Invalid(Text("invalid-money-positive", {"example": example}))
+    amount = parse_vnd(cleaned)
+    if amount is None:
+        return Invalid(Text("invalid-money", {"example": example}))
+    if amount <= 0:
+        return Invalid(Text("invalid-money-positive", {"example": example}))
+    if low is not None and amount < int(low):
+        return Invalid(Text("invalid-money-too-small", {"min": _fmt_vnd(int(low)), "example": example}))
+    if high is not None and amount > int(high):
+        return Invalid(Text("invalid-money-too-large", {"max": _fmt_vnd(int(high)), "example": example}))
+    return Valid(amount, _fmt_vnd(amount))
+
+
+def positive_int(text: str, ctx: ValidationContext) -> Result:
+    """Accept a whole number 0 or more (e.g. expected employees), at most option ``max``."""
+    high = ctx.options.get("max")
+    example = str(EXAMPLE_COUNT if high is None else min(EXAMPLE_COUNT, int(high)))
+    value = _clean(text)
+    if not re.fullmatch(r"[0-9]+", value):
+        return Invalid(Text("invalid-positive-int", {"example": example}))
+    number = int(value)
+    if high is not None and number > int(high):
+        return Invalid(Text("invalid-positive-int-too-large", {"max": int(high), "example": example}))
+    return Valid(number, str(number))
+
+
+def ethnicity(text: str, ctx: ValidationContext) -> Result:
+    """Accept one of Vietnam's 54 ethnic groups (diacritics and hyphens optional); value is its official name."""
+    wanted = _fold(_clean(text)).replace("-", " ").replace("'", "")
+    names = {**{name: name for name in ETHNIC_GROUPS}, **ALIASES}
+    for written, official in names.items():
+        if " ".join(_fold(written).replace("-", " ").replace("'", "").split()) == " ".join(wanted.split()):
+            return Valid(official, official)
+    return Invalid(Text("invalid-ethnicity", {"example": "Kinh"}))
+
+
+def nationality(text: str, ctx: ValidationContext) -> Result:
+    """Accept a nationality; "Việt Nam" in any common spelling is normalised, others must be letters."""
+    value = _clean(text)
+    if _fold(value).replace(" ", "") in ("vietnam", "vn", "viet", "quoctichvietnam"):
+        return Valid("Việt Nam", "Việt Nam")
+    if 2 <= len(value) <= 60 and all(ch.isalpha() or ch in " -'" for ch in value):
+        name = " ".join(_capitalize_first(word) for word in value.split())
+        return Valid(name, name)
+    return Invalid(Text("invalid-nationality", {"example": "Việt Nam"}))
+
+
+def tax_code(text: str, ctx: ValidationContext) -> Result:
+    """Accept a personal tax code: 10 digits (optionally -3 digits) or, since 2025, the 12-digit ID number."""
+    value = re.sub(r"[\s.]", "", _clean(text))
+    if re.fullmatch(r"[0-9]{10}(-[0-9]{3})?|[0-9]{12}", value):
+        return Valid(value, value)
+    return Invalid(Text("invalid-tax-code", {"example": "8012345678"}))
+
+
+VALIDATORS: dict[str, Callable[[str, ValidationContext], Result]] = {
+    "person_name": person_name,
+    "free_text": free_text,
+    "address": address,
+    "date": date_,
+    "date_or_year": date_or_year,
+    "personal_id": personal_id,
+    "phone": phone,
+    "email": email,
+    "business_name": business_name,
+    "vsic_code": vsic_code,
+    "money_vnd": money_vnd,
+    "positive_int": positive_int,
+    "ethnicity": ethnicity,
+    "nationality": nationality,
+    "tax_code": tax_code,
+}
+
+
+def load_vsic(path: Path) -> dict[str, str]:
+    """Read a VSIC CSV (code,level,name_vi) and return the level-4 codes with their Vietnamese names."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        return {row["code"].strip(): row["name_vi"].strip() for row in csv.DictReader(handle) if row["level"].strip() == "4"}
