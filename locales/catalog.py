@@ -1,0 +1,137 @@
+"""Message catalogs: Fluent (.ftl) files per language, rendered at the edge in the citizen's language.
+
+``locales/<lang>/*.ftl`` are loaded into one bundle per language. Vietnamese is the default and the
+fallback. Parameters may be ``Text`` values (rendered first) or lists of them (joined by new lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
+
+from bot.effects import Text
+
+LOCALES_DIR = Path(__file__).parent
+DEFAULT_LANGUAGE = "vi"
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+class LocaleError(Exception):
+    """A locale file is invalid or two languages disagree."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message's placeables, to compare the same key across languages."""
+
+    key: str
+    variables: frozenset[str]
+
+
+class Catalog:
+    """All messages of all languages; renders ``Text`` values."""
+
+    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+        self.directory = directory
+        self.bundles: dict[str, FluentBundle] = {}
+        self.messages: dict[str, dict[str, Message]] = {}
+        for folder in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("_")):
+            bundle = FluentBundle([folder.name], use_isolating=False)
+            messages: dict[str, Message] = {}
+            for path in sorted(folder.glob("*.ftl")):
+                source = path.read_text(encoding="utf-8")
+                messages.update(_parse(path, source))
+                bundle.add_resource(FluentResource(source))
+            self.bundles[folder.name] = bundle
+            self.messages[folder.name] = messages
+        if DEFAULT_LANGUAGE not in self.bundles:
+            raise LocaleError(f"{directory}: no '{DEFAULT_LANGUAGE}' folder")
+        self._cache: dict[tuple[str, str], str] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.bundles)
+
+    def keys(self) -> dict[str, set[str]]:
+        """Return the message keys known in each language."""
+        return {language: set(messages) for language, messages in self.messages.items()}
+
+    def has(self, key: str) -> bool:
+        """Tell whether the default language knows this key."""
+        return key in self.messages[DEFAULT_LANGUAGE]
+
+    def render(self, language: str, text: Text | str) -> str:
+        """Render a Text (or pass a plain string through) in a language, falling back to Vietnamese."""
+        if isinstance(text, str):
+            return text
+        if not text.params:
+            cached = self._cache.get((language, text.key))
+            if cached is not None:
+                return cached
+        bundle = self.bundles.get(language) or self.bundles[DEFAULT_LANGUAGE]
+        if not bundle.has_message(text.key):
+            bundle = self.bundles[DEFAULT_LANGUAGE]
+        if not bundle.has_message(text.key):
+            return text.key
+        params = {name: self._param(language, value) for name, value in text.params.items()}
+        pattern = bundle.get_message(text.key).value
+        rendered, _errors = bundle.format_pattern(pattern, params)
+        if not text.params:
+            self._cache[(language, text.key)] = rendered
+        return rendered
+
+    def _param(self, language: str, value: Any) -> Any:
+        if isinstance(value, Text):
+            return self.render(language, value)
+        if isinstance(value, (list, tuple)):
+            return "\n".join(str(self._param(language, item)) for item in value)
+        if value is None:
+            return ""
+        return value
+
+    def problems(self) -> list[str]:
+        """Return every key missing in a language, or used with other parameters, compared to Vietnamese."""
+        found = []
+        reference = self.messages[DEFAULT_LANGUAGE]
+        for language, messages in self.messages.items():
+            for key, message in reference.items():
+                other = messages.get(key)
+                if other is None:
+                    found.append(f"locales/{language}: message '{key}' is missing (it exists in '{DEFAULT_LANGUAGE}')")
+                elif other.variables != message.variables:
+                    found.append(
+                        f"locales/{language}: message '{key}' uses {sorted(other.variables)} but "
+                        f"'{DEFAULT_LANGUAGE}' uses {sorted(message.variables)}"
+                    )
+            for key in messages.keys() - reference.keys():
+                found.append(f"locales/{language}: message '{key}' does not exist in '{DEFAULT_LANGUAGE}'")
+        return found
+
+
+def _parse(path: Path, source: str) -> dict[str, Message]:
+    resource = FluentParser().parse(source)
+    messages = {}
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            raise LocaleError(f"{path}: cannot parse: {entry.content.strip()[:80]!r}")
+        if isinstance(entry, ast.Message):
+            if entry.id.name in messages:
+                raise LocaleError(f"{path}: message '{entry.id.name}' is defined twice")
+            messages[entry.id.name] = Message(entry.id.name, frozenset(_variables(entry)))
+    return messages
+
+
+def _variables(node: Any) -> set[str]:
+    found: set[str] = set()
+
+    class Variables(Visitor):
+        def visit_VariableReference(self, reference):  # noqa: N802 - Fluent's visitor naming
+            found.add(reference.id.name)
+
+    Variables().visit(node)
+    return found
