@@ -51,6 +51,7 @@ class Submit:
     answers: dict[str, Any]
     attachments: dict[str, list[str]]  # slot -> content hashes, in the order received
     consent: dict[str, Any]
+    shown: dict[str, str]  # step -> the answer as the citizen saw it on the review screen
 
 
 @dataclass(frozen=True)
@@ -61,4 +62,11 @@ class SendPhoto:
     caption: Text | None = None
 
 
-Effect = Say | Fetch | Submit | SendPhoto
+@dataclass(frozen=True)
+class Forget:
+    """Delete these draft photos (content hashes) unless a submitted dossier holds them."""
+
+    hashes: tuple[str, ...]
+
+
+Effect = Say | Fetch | Submit | SendPhoto | Forget

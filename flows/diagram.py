@@ -19,7 +19,9 @@ def mermaid(compiled: CompiledFlow) -> str:
     flow = compiled.flow
     lines = ["stateDiagram-v2", f"    %% {flow.id} v{flow.version}", f"    [*] --> {_name(flow.steps[0].id)}"]
     for trigger in (NEXT_TRIGGER, ITEM_TRIGGER):
-        event = compiled.machine.events[trigger]
+        event = compiled.machine.events.get(trigger)
+        if event is None:
+            continue
         for source, transitions in event.transitions.items():
             for transition in transitions:
                 step = flow.index.get(transition.dest)

@@ -36,21 +36,22 @@ class Message:
 class Catalog:
     """All messages of all languages; renders ``Text`` values."""
 
-    def __init__(self, directory: Path = LOCALES_DIR) -> None:
-        self.directory = directory
+    def __init__(self, *directories: Path) -> None:
         self.bundles: dict[str, FluentBundle] = {}
         self.messages: dict[str, dict[str, Message]] = {}
-        for folder in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("_")):
-            bundle = FluentBundle([folder.name], use_isolating=False)
-            messages: dict[str, Message] = {}
-            for path in sorted(folder.glob("*.ftl")):
-                source = path.read_text(encoding="utf-8")
-                messages.update(_parse(path, source))
-                bundle.add_resource(FluentResource(source))
-            self.bundles[folder.name] = bundle
-            self.messages[folder.name] = messages
+        for directory in directories or (LOCALES_DIR,):
+            for folder in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("_")):
+                bundle = self.bundles.setdefault(folder.name, FluentBundle([folder.name], use_isolating=False))
+                messages = self.messages.setdefault(folder.name, {})
+                for path in sorted(folder.glob("*.ftl")):
+                    source = path.read_text(encoding="utf-8")
+                    parsed = _parse(path, source)
+                    for key in parsed.keys() & messages.keys():
+                        raise LocaleError(f"{path}: message '{key}' is already defined in another file")
+                    messages.update(parsed)
+                    bundle.add_resource(FluentResource(source))
         if DEFAULT_LANGUAGE not in self.bundles:
-            raise LocaleError(f"{directory}: no '{DEFAULT_LANGUAGE}' folder")
+            raise LocaleError(f"no '{DEFAULT_LANGUAGE}' locale folder in {', '.join(map(str, directories))}")
         self._cache: dict[tuple[str, str], str] = {}
 
     @property

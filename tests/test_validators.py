@@ -474,6 +474,7 @@ def test_validators_are_the_contracted_ones() -> None:
     assert set(VALIDATORS) == {
         "person_name", "free_text", "address", "date", "date_or_year", "personal_id",
         "phone", "email", "business_name", "vsic_code", "money_vnd", "positive_int",
+        "ethnicity", "nationality", "tax_code",
     }
 
 
@@ -530,6 +531,7 @@ REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
     ("personal_id", "001203012345", {"options": {"sex": "female"}}),
     ("personal_id", "001203012345", {"options": {"birth_date_from": "b"}, "answers": {"b": "2004"}}),
     ("phone", "1", {}), ("email", "x", {}),
+    ("ethnicity", "Sao Hỏa", {}), ("nationality", "123", {}), ("tax_code", "12ab", {}),
     ("business_name", "", {}), ("business_name", "a" * 101, {}), ("business_name", "A#", {}),
     ("business_name", "Công ty A", {}), ("business_name", "Địt", {}),
     ("business_name", "A", {"business_name_taken": lambda name: True}),
@@ -576,3 +578,25 @@ def test_sex_mismatch_message_names_both_sexes() -> None:
 
 def _fmt(d: date) -> str:
     return d.strftime("%d/%m/%Y")
+
+
+@pytest.mark.parametrize(
+    ("typed", "official"),
+    [("kinh", "Kinh"), ("Tay", "Tày"), ("H'Mông", "Mông"), ("ê-đê", "Ê Đê"), ("Bru Vân Kiều", "Bru - Vân Kiều"), ("khmer", "Khmer")],
+)
+def test_ethnicity_accepts_the_54_groups_in_common_spellings(typed: str, official: str) -> None:
+    result = VALIDATORS["ethnicity"](typed, ctx())
+    assert isinstance(result, Valid) and result.value == official
+
+
+def test_nationality_normalises_viet_nam_and_keeps_others() -> None:
+    assert VALIDATORS["nationality"]("viet nam", ctx()).value == "Việt Nam"
+    assert VALIDATORS["nationality"]("VN", ctx()).value == "Việt Nam"
+    assert VALIDATORS["nationality"]("lào", ctx()).value == "Lào"
+
+
+def test_tax_code_accepts_ten_or_twelve_digits() -> None:
+    assert VALIDATORS["tax_code"]("8012345678", ctx()).value == "8012345678"
+    assert VALIDATORS["tax_code"]("8012345678-001", ctx()).value == "8012345678-001"
+    assert VALIDATORS["tax_code"]("001093012345", ctx()).value == "001093012345"
+    assert isinstance(VALIDATORS["tax_code"]("12345", ctx()), Invalid)

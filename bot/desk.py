@@ -1,0 +1,205 @@
+"""The host around the engine: one citizen event in, one database transaction, effects out.
+
+The desk serialises each citizen's events (a lock per citizen; different citizens run concurrently),
+loads the session lazily, runs the engine, saves the session and what the effects mean for storage
+(dossiers, attachments, the audit log) in one transaction, and downloads and checks photos between
+transactions. It returns what the channel adapter must send. It knows nothing of Telegram or Zalo.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Awaitable, Callable
+
+from sqlite_utils import Database
+
+from bot.calendar import add_working_days
+from bot.effects import Effect, Fetch, Forget, Say, SendPhoto, Submit, Text
+from bot.engine import Context, Engine
+from bot.events import Citizen, Event, PhotoChecked, PhotoRef, PhotosChecked
+from bot.offices import Office
+from bot.photos import UnreadableImage, analyse
+from bot.receipts import receipt_qr_png, receipt_text
+from storage import audit, dossiers
+from storage.blobs import BlobStore
+from storage.sessions import load_session, save_session
+
+log = logging.getLogger(__name__)
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+Fetcher = Callable[[PhotoRef], Awaitable[bytes]]
+
+
+def vietnam_now() -> datetime:
+    """Return the current time in Vietnam (UTC+7, no daylight saving)."""
+    return datetime.now(VIETNAM)
+
+
+@dataclass(frozen=True)
+class DossierSubmitted:
+    """A dossier was created: the back office announces it to the officials."""
+
+    dossier_id: int
+    receipt_code: str
+
+
+@dataclass
+class CitizenLocks:
+    """One asyncio lock per citizen, dropped again when nobody waits on it."""
+
+    locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    users: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, key: str) -> "_Held":
+        return _Held(self, key)
+
+
+class _Held:
+    def __init__(self, table: CitizenLocks, key: str) -> None:
+        self.table, self.key = table, key
+
+    async def __aenter__(self) -> None:
+        table = self.table
+        table.users[self.key] = table.users.get(self.key, 0) + 1
+        await table.locks.setdefault(self.key, asyncio.Lock()).acquire()
+
+    async def __aexit__(self, *exc) -> None:
+        table = self.table
+        table.locks[self.key].release()
+        table.users[self.key] -= 1
+        if not table.users[self.key]:
+            del table.users[self.key]
+            del table.locks[self.key]
+
+
+@dataclass
+class Desk:
+    """Runs citizens' events through the engine with storage, one transaction each."""
+
+    db: Database
+    engine: Engine
+    blobs: BlobStore
+    office: Office
+    clock: Callable[[], datetime] = vietnam_now
+    max_download: int = 10 * 1024 * 1024
+    locks: CitizenLocks = field(default_factory=CitizenLocks)
+
+    async def handle(self, event: Event, fetch: Fetcher) -> list[Effect | DossierSubmitted]:
+        """Process one citizen event fully (photos included) and return what to send."""
+        citizen: Citizen = event.citizen
+        async with self.locks(citizen.key):
+            out: list[Effect | DossierSubmitted] = []
+            for effect in self.apply(event):
+                if isinstance(effect, Fetch):
+                    checked = await self._download_and_check(effect, fetch)
+                    out += self.apply(PhotosChecked(citizen, checked))
+                else:
+                    out.append(effect)
+            return out
+
+    def apply(self, event: Event) -> list[Effect | DossierSubmitted]:
+        """Run one event through the engine inside one transaction."""
+        citizen = event.citizen
+        now = self.clock()
+        ctx = Context(now=now, business_name_taken=lambda name: dossiers.business_name_taken(self.db, self.office.code, name))
+        orphans: list[str] = []
+        with self.db.atomic():
+            session = load_session(self.db, citizen)
+            effects = self.engine.handle(session, event, ctx)
+            if isinstance(event, PhotosChecked):
+                self._record_photos(citizen, session.answers, event)
+            out: list[Effect | DossierSubmitted] = []
+            for effect in effects:
+                if isinstance(effect, Submit):
+                    out += self._submit(citizen, effect, now)
+                elif isinstance(effect, Forget):
+                    orphans += dossiers.forget_drafts(self.db, citizen.key, list(effect.hashes))
+                    audit.record(self.db, citizen.key, "draft.discarded", citizen.key, {"photos": len(effect.hashes)})
+                else:
+                    out.append(effect)
+            save_session(self.db, session)
+        if isinstance(event, PhotosChecked):
+            kept = set(session.photo_hashes())
+            orphans += [p.sha256 for p in event.photos if p.sha256 and p.sha256 not in kept and not self._referenced(p.sha256)]
+        for sha in orphans:
+            self.blobs.delete(sha)
+        return out
+
+    def _referenced(self, sha: str) -> bool:
+        return self.db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [sha]).fetchone() is not None
+
+    def _record_photos(self, citizen: Citizen, answers: dict, event: PhotosChecked) -> None:
+        slots = {
+            item["sha256"]: slot
+            for slot, value in answers.items() if isinstance(value, list)
+            for item in value if isinstance(item, dict) and "sha256" in item
+        }
+        for photo in event.photos:
+            if photo.sha256 in slots:
+                dossiers.attach(
+                    self.db, citizen.key, photo.sha256, slot=slots[photo.sha256], size=photo.size,
+                    mime=photo.mime, width=photo.width, height=photo.height, path=photo.path,
+                )
+
+    def _submit(self, citizen: Citizen, submit: Submit, now: datetime) -> list[Effect | DossierSubmitted]:
+        flow = self.engine.flows[submit.flow_id].flow
+        cutoff = datetime.strptime(flow.cutoff, "%H:%M").time() if flow.cutoff else None
+        expected = add_working_days(now.replace(tzinfo=None), flow.working_days, cutoff)
+        dossier = dossiers.create_dossier(
+            self.db,
+            office_code=self.office.code,
+            channel=citizen.channel,
+            user_id=citizen.user_id,
+            flow_id=submit.flow_id,
+            flow_version=submit.flow_version,
+            answers=submit.answers,
+            shown=submit.shown,
+            consent=submit.consent,
+            submitted_at=now,
+            expected_on=expected,
+        )
+        dossiers.bind_attachments(self.db, citizen.key, dossier["id"], submit.attachments)
+        audit.record(self.db, citizen.key, "dossier.submitted", dossier["receipt_code"], {"status": 1, "consent": submit.consent})
+        qr_sha, qr_path = self.blobs.put(receipt_qr_png(dossier["receipt_code"]), "image/png")
+        code = dossier["receipt_code"]
+        return [
+            Say(receipt_text(code, flow.title, self.office.name, now, expected)),
+            SendPhoto(str(qr_path), Text("receipt-qr-caption", {"code": code})),
+            DossierSubmitted(dossier["id"], code),
+        ]
+
+    async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:
+        checked = []
+        for ref in fetch.photos:
+            try:
+                data = await fetcher(ref)
+            except Exception as exc:  # network, expired link, too large: the citizen is asked to resend
+                log.warning("download failed for a photo: %s", type(exc).__name__)
+                checked.append(_failed(ref, "unreadable"))
+                continue
+            if len(data) > self.max_download:
+                checked.append(_failed(ref, "unreadable"))
+                continue
+            try:
+                report = await asyncio.to_thread(analyse, data, decode_qr=True)
+            except UnreadableImage:
+                checked.append(_failed(ref, "unreadable"))
+                continue
+            sha, path = self.blobs.put(data, report.mime)
+            checked.append(
+                PhotoChecked(
+                    file_ref=ref.file_ref, sha256=sha, path=str(path), size=len(data), mime=report.mime,
+                    width=report.width, height=report.height, brightness=report.brightness,
+                    sharpness=report.sharpness, qr_text=report.qr_texts[0] if report.qr_texts else None,
+                )
+            )
+        return tuple(checked)
+
+
+def _failed(ref: PhotoRef, error: str) -> PhotoChecked:
+    return PhotoChecked(
+        file_ref=ref.file_ref, sha256="", path="", size=ref.size, mime=ref.mime, width=0, height=0,
+        brightness=0.0, sharpness=0.0, error=error,
+    )

@@ -1,0 +1,81 @@
+"""A citizen's conversation state: the flow they are filing, where they are, and what they answered.
+
+Stored as JSON (never pickled) by storage/sessions.py; the engine reads and changes it in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.events import Citizen
+
+
+@dataclass
+class Session:
+    """Everything the engine needs to continue a citizen's conversation after a restart."""
+
+    citizen: Citizen
+    language: str = "vi"
+    flow_id: str | None = None
+    flow_version: int | None = None
+    step: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)
+    pending: dict[str, Any] | None = None
+    editing: bool = False
+    prefilled: list[str] = field(default_factory=list)
+    item: dict[str, Any] = field(default_factory=dict)
+    consent: dict[str, Any] | None = None
+    version: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def in_flow(self) -> bool:
+        return self.flow_id is not None
+
+    def reset_flow(self) -> None:
+        """Forget the filing in progress (the language stays)."""
+        self.flow_id = None
+        self.flow_version = None
+        self.step = None
+        self.answers = {}
+        self.shown = {}
+        self.history = []
+        self.pending = None
+        self.editing = False
+        self.prefilled = []
+        self.item = {}
+        self.consent = None
+
+    def state(self) -> dict[str, Any]:
+        """Return the JSON-ready part that is not a column of its own."""
+        return {
+            "shown": self.shown,
+            "history": self.history,
+            "pending": self.pending,
+            "editing": self.editing,
+            "prefilled": self.prefilled,
+            "item": self.item,
+            "consent": self.consent,
+        }
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        """Restore what ``state()`` returned."""
+        self.shown = dict(state.get("shown") or {})
+        self.history = list(state.get("history") or [])
+        self.pending = state.get("pending")
+        self.editing = bool(state.get("editing"))
+        self.prefilled = list(state.get("prefilled") or [])
+        self.item = dict(state.get("item") or {})
+        self.consent = state.get("consent")
+
+    def photo_hashes(self) -> list[str]:
+        """Return the content hashes of every photo in this draft."""
+        hashes = []
+        for value in self.answers.values():
+            if isinstance(value, list):
+                hashes += [item["sha256"] for item in value if isinstance(item, dict) and "sha256" in item]
+        return hashes

@@ -1,0 +1,100 @@
+"""Configuration from environment variables (and a ``.env`` file when present), checked at start-up."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything main.py needs to wire the service."""
+
+    data_dir: Path = ROOT / "data"
+    offices_file: Path = ROOT / "bot" / "offices.yaml"
+    vsic_file: Path = ROOT / "flows" / "reference" / "vsic2018.csv"
+    flows_dir: Path = ROOT / "flows"
+    telegram_token: str = ""
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+    telegram_webhook_url: str = ""
+    telegram_webhook_secret: str = ""
+    admin_chat_id: int | None = None
+    officials: frozenset[int] = field(default_factory=frozenset)
+    sandbox_host: str = "127.0.0.1"
+    sandbox_port: int = 8080
+    draft_retention_days: int = 30
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Read KEY=VALUE lines from a .env file (comments and blank lines ignored)."""
+    values: dict[str, str] = {}
+    if not path.exists():
+        return values
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / ".env") -> Settings:
+    """Build settings from the environment, with .env values as defaults."""
+    env = {**read_dotenv(dotenv), **(os.environ if environ is None else environ)}
+    defaults = Settings()
+
+    def path(name: str, default: Path) -> Path:
+        return Path(env[name]).expanduser() if env.get(name) else default
+
+    def integer(name: str, default: int | None) -> int | None:
+        raw = env.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            return int(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+    officials = set()
+    for part in env.get("OFFICIALS", "").replace(";", ",").split(","):
+        part = part.strip()
+        if part:
+            if not part.lstrip("-").isdigit():
+                raise SettingsError(f"OFFICIALS must be Telegram user ids separated by commas, got {part!r}")
+            officials.add(int(part))
+    settings = Settings(
+        data_dir=path("DATA_DIR", defaults.data_dir),
+        offices_file=path("OFFICES_FILE", defaults.offices_file),
+        vsic_file=path("VSIC_FILE", defaults.vsic_file),
+        flows_dir=path("FLOWS_DIR", defaults.flows_dir),
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
+        telegram_base_url=env.get("TELEGRAM_BASE_URL", "").strip() or defaults.telegram_base_url,
+        telegram_base_file_url=env.get("TELEGRAM_BASE_FILE_URL", "").strip() or defaults.telegram_base_file_url,
+        telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip(),
+        telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
+        admin_chat_id=integer("ADMIN_CHAT_ID", None),
+        officials=frozenset(officials),
+        sandbox_host=env.get("SANDBOX_HOST", "").strip() or defaults.sandbox_host,
+        sandbox_port=integer("SANDBOX_PORT", defaults.sandbox_port),
+        draft_retention_days=integer("DRAFT_RETENTION_DAYS", defaults.draft_retention_days),
+    )
+    if settings.telegram_token and ":" not in settings.telegram_token:
+        raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<letters>')")
+    if settings.telegram_token and settings.admin_chat_id is None:
+        raise SettingsError("ADMIN_CHAT_ID is required with TELEGRAM_BOT_TOKEN (the officials' group chat id)")
+    if settings.telegram_token and not settings.officials:
+        raise SettingsError("OFFICIALS is required with TELEGRAM_BOT_TOKEN (Telegram user ids allowed to act)")
+    if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+        raise SettingsError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
+    if not 0 < settings.sandbox_port < 65536:
+        raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
+    return settings

@@ -1,0 +1,27 @@
+"""The append-only audit log: who did what to which dossier or session, when and why.
+
+The table refuses UPDATE and DELETE (a trigger). Details hold ids and reasons, never personal data.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.database import utc_now
+
+
+def record(db: Database, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None) -> None:
+    """Append one entry to the audit log."""
+    db.execute(
+        "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+        [utc_now(), actor, action, subject, json.dumps(detail or {}, ensure_ascii=False)],
+    )
+
+
+def entries(db: Database, subject: str) -> list[dict[str, Any]]:
+    """Return the audit entries about one subject, oldest first."""
+    rows = db.query("SELECT at, actor, action, subject, detail FROM audit WHERE subject = ? ORDER BY id", [subject])
+    return [{**row, "detail": json.loads(row["detail"])} for row in rows]

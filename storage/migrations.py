@@ -1,0 +1,87 @@
+"""The schema, as an ordered list of migrations. Never edit one that has shipped: add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from storage.database import migration
+
+
+@migration
+def m001_sessions(db: Database) -> None:
+    """Create the table of conversations, one row per citizen, loaded lazily by key."""
+    db["sessions"].create(
+        {
+            "key": str,
+            "channel": str,
+            "user_id": str,
+            "language": str,
+            "flow_id": str,
+            "flow_version": int,
+            "step": str,
+            "answers": str,
+            "state": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="key",
+    )
+    db["sessions"].create_index(["updated_at"])
+
+
+@migration
+def m002_dossiers(db: Database) -> None:
+    """Create dossiers, their attachments, the receipt sequence and the append-only audit log."""
+    db["dossiers"].create(
+        {
+            "id": int,
+            "receipt_code": str,
+            "office_code": str,
+            "flow_id": str,
+            "flow_version": int,
+            "channel": str,
+            "user_id": str,
+            "status": int,
+            "answers": str,
+            "shown": str,
+            "consent": str,
+            "submitted_at": str,
+            "expected_on": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["dossiers"].create_index(["receipt_code"], unique=True)
+    db["dossiers"].create_index(["channel", "user_id"])
+    db["dossiers"].create_index(["status", "submitted_at"])
+    db["attachments"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "size": int,
+            "mime": str,
+            "width": int,
+            "height": int,
+            "path": str,
+            "owner": str,
+            "slot": str,
+            "dossier_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("dossier_id", "dossiers", "id")],
+    )
+    db["attachments"].create_index(["owner", "sha256"])
+    db["attachments"].create_index(["dossier_id"])
+    db["receipt_sequences"].create({"office_code": str, "day": str, "last": int}, pk=("office_code", "day"))
+    db["audit"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "subject": str, "detail": str},
+        pk="id",
+    )
+    db["audit"].create_index(["subject"])
+    for operation in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_no_{operation.lower()} BEFORE {operation} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )

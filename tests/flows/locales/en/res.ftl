@@ -1,0 +1,13 @@
+res-title = Confirmation of residence
+res-consent = Do you consent to the processing of your personal data (version { $version }) for a confirmation of residence?
+res-full-name = Your full name?
+res-full-name-label = Name
+res-purpose = What do you need the confirmation for?
+res-purpose-label = Purpose
+res-purpose-work = Work
+res-purpose-school = School
+res-purpose-choice-other = Something else
+res-purpose-other = What is it for?
+res-purpose-other-label = Other purpose
+res-id-card = Photograph your ID card (1–2 photos).
+res-id-card-label = ID card

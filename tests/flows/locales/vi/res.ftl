@@ -1,0 +1,13 @@
+res-title = Xác nhận thông tin cư trú
+res-consent = Đồng ý xử lý dữ liệu cá nhân (phiên bản { $version }) để xác nhận cư trú?
+res-full-name = Họ và tên của anh/chị?
+res-full-name-label = Họ tên
+res-purpose = Anh/chị cần xác nhận cư trú để làm gì?
+res-purpose-label = Mục đích
+res-purpose-work = Đi làm
+res-purpose-school = Đi học
+res-purpose-choice-other = Việc khác
+res-purpose-other = Việc khác là gì?
+res-purpose-other-label = Mục đích khác
+res-id-card = Chụp căn cước của anh/chị (1–2 ảnh).
+res-id-card-label = Căn cước

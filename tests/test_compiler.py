@@ -1,0 +1,154 @@
+"""Flow files are checked at load time; every mistake names the file and the step."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flows.compiler import FlowError, compile_flow
+from flows.validators import VALIDATORS
+from locales.catalog import Catalog
+
+ROOT = Path(__file__).parent.parent
+HEAD = """
+id: demo
+version: 1
+messages: demo
+title: birth-title
+steps:
+  - {id: consent, kind: consent, prompt: consent-birth}
+"""
+TAIL = """
+  - {id: review, kind: review}
+  - {id: submit, kind: submit}
+"""
+KNOWN = {"birth-title", "consent-birth", "demo-a", "demo-a-label", "demo-a-x", "demo-a-y", "demo-b", "demo-b-label",
+         "demo-b-p", "demo-b-q", "demo-c", "demo-c-label", "demo-name", "demo-name-label"}
+
+
+def compile_text(tmp_path: Path, steps: str, languages: dict[str, set[str]] | None = None):
+    path = tmp_path / "demo.yaml"
+    path.write_text(HEAD + textwrap.indent(textwrap.dedent(steps), "  ") + TAIL, encoding="utf-8")
+    return compile_flow(path, languages or {"vi": KNOWN, "en": KNOWN}, VALIDATORS)
+
+
+def refused(tmp_path: Path, steps: str, languages=None) -> str:
+    with pytest.raises(FlowError) as error:
+        compile_text(tmp_path, steps, languages)
+    message = str(error.value)
+    assert "demo.yaml" in message
+    return message
+
+
+def test_a_sound_flow_compiles(tmp_path):
+    compiled = compile_text(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: name, kind: text, validator: person_name, when: {a: x}}
+    """)
+    assert compiled.next_step("a", {"a": "y"}) == "review"
+    assert compiled.next_step("a", {"a": "x"}) == "name"
+
+
+def test_unknown_kind(tmp_path):
+    assert "step 'a': unknown kind 'question'" in refused(tmp_path, "  - {id: a, kind: question}\n")
+
+
+def test_unknown_validator(tmp_path):
+    message = refused(tmp_path, "  - {id: name, kind: text, validator: shoe_size}\n")
+    assert "step 'name': unknown validator 'shoe_size'" in message
+
+
+def test_message_missing_in_one_language(tmp_path):
+    english = KNOWN - {"demo-name-label"}
+    message = refused(tmp_path, "  - {id: name, kind: text, validator: person_name}\n", {"vi": KNOWN, "en": english})
+    assert "step 'name': message 'demo-name-label' is missing in 'en'" in message
+
+
+def test_condition_on_unknown_answer(tmp_path):
+    message = refused(tmp_path, "  - {id: name, kind: text, validator: person_name, when: {fathr_known: yes}}\n")
+    assert "step 'name': the condition names 'fathr_known', which is not an earlier answer" in message
+
+
+def test_condition_on_a_value_the_choice_does_not_offer(tmp_path):
+    message = refused(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: name, kind: text, validator: person_name, when: {a: z}}
+    """)
+    assert "expects 'a' = 'z', which is not one of its choices" in message
+
+
+def test_unreachable_step(tmp_path):
+    message = refused(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: b, kind: choice, choices: [p, q], when: {a: x}}
+      - {id: c, kind: text, validator: person_name, when: {a: y, b: p}}
+    """, {"vi": KNOWN, "en": KNOWN})
+    assert "step 'c': no answers can ever reach it" in message
+
+
+def test_personal_data_before_consent(tmp_path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(textwrap.dedent("""
+        id: demo
+        version: 1
+        messages: demo
+        title: birth-title
+        steps:
+          - {id: name, kind: text, validator: person_name}
+          - {id: consent, kind: consent, prompt: consent-birth}
+          - {id: review, kind: review}
+          - {id: submit, kind: submit}
+    """), encoding="utf-8")
+    with pytest.raises(FlowError, match="step 'name': personal data is asked before the consent step"):
+        compile_flow(path, {"vi": KNOWN}, VALIDATORS)
+
+
+def test_duplicate_step_id(tmp_path):
+    message = refused(tmp_path, """
+      - {id: name, kind: text, validator: person_name}
+      - {id: name, kind: text, validator: person_name}
+    """)
+    assert "step 'name': the id is used twice" in message
+
+
+def test_the_real_flows_and_locales_are_sound():
+    catalog = Catalog()
+    assert catalog.problems() == []
+    for path in (ROOT / "flows").glob("*.yaml"):
+        compile_flow(path, catalog.keys(), VALIDATORS)
+
+
+def run_main(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=120,
+    )
+
+
+def test_check_passes_on_the_shipped_flows():
+    result = run_main("check")
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+
+
+def test_check_fails_and_names_the_problem(tmp_path):
+    broken = (ROOT / "flows" / "birth_registration.yaml").read_text(encoding="utf-8")
+    broken = broken.replace("validator: phone", "validator: telephone")
+    (tmp_path / "birth_registration.yaml").write_text(broken, encoding="utf-8")
+    result = run_main("check", env={"FLOWS_DIR": str(tmp_path)})
+    assert result.returncode == 1
+    assert "birth_registration.yaml: step 'requester_phone': unknown validator 'telephone'" in result.stderr
+
+
+def test_diagram_prints_mermaid_with_the_branches():
+    result = run_main("diagram", "birth_registration")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("stateDiagram-v2")
+    assert "father_known --> father_name : father_known = yes" in result.stdout
+    assert "father_known --> has_birth_certificate" in result.stdout

@@ -1,0 +1,51 @@
+"""Play every golden conversation under tests/transcripts/ against the engine, desk and SQLite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.photos import PhotoRules
+from flows.compiler import load_flows
+from flows.validators import VALIDATORS, load_vsic
+from locales.catalog import LOCALES_DIR, Catalog
+from tests.transcript import TranscriptRunner, load_script, parse_now, play
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+SCRIPTS = sorted((HERE / "transcripts").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    """Build the engine once on the real flows plus the test-only third procedure."""
+    catalog = Catalog(LOCALES_DIR, HERE / "flows" / "locales")
+    flows = load_flows(ROOT / "flows", catalog.keys(), VALIDATORS)
+    flows.update(load_flows(HERE / "flows", catalog.keys(), VALIDATORS))
+    vsic = load_vsic(ROOT / "flows" / "reference" / "vsic2018.csv")
+    return Engine(flows=flows, catalog=catalog, rules=PhotoRules(), vsic=vsic)
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
+async def test_transcript(path: Path, engine: Engine, tmp_path: Path) -> None:
+    """Play the transcript; every expectation in it must hold."""
+    script = load_script(path)
+    runner = TranscriptRunner(engine, tmp_path, parse_now(script.get("now", "2026-03-10 10:00")))
+    await _setup(runner, script.get("setup") or {})
+    await play(runner, script)
+
+
+async def _setup(runner: TranscriptRunner, setup: dict) -> None:
+    """Prepare the database a transcript assumes (e.g. an approved business of the same name)."""
+    from storage.dossiers import create_dossier
+
+    desk = runner.restart()
+    for name in setup.get("approved_businesses", []):
+        dossier = create_dossier(
+            desk.db, office_code=desk.office.code, channel="test", user_id="other", flow_id="household_business",
+            flow_version=1, answers={"business_name": name}, shown={}, consent={}, submitted_at=runner.now,
+            expected_on=runner.now.date(),
+        )
+        desk.db.execute("UPDATE dossiers SET status = 10 WHERE id = ?", [dossier["id"]])
