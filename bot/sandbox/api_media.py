@@ -1,0 +1,146 @@
+"""Bot API methods about files: sendPhoto, sendDocument, sendMediaGroup, getFile and file downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from aiohttp import web
+
+from bot.sandbox import markup
+from bot.sandbox.api_common import Handler, caption_of, message_caption, reply_parameters
+from bot.sandbox.errors import ApiError, bad_request, dumps
+from bot.sandbox.files import WRONG_FILE
+from bot.sandbox.models import BotAccount
+from bot.sandbox.params import Params, UploadedFile
+from bot.sandbox.state import World
+
+PHOTO_LIMIT = 10 * 1024 * 1024
+UPLOAD_LIMIT = 50 * 1024 * 1024
+DOWNLOAD_LIMIT = 20 * 1024 * 1024
+
+
+class MediaMethods:
+    """sendPhoto, sendDocument, sendMediaGroup, getFile."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def methods(self) -> dict[str, Handler]:
+        return {
+            "sendPhoto": self.send_photo,
+            "sendDocument": self.send_document,
+            "sendMediaGroup": self.send_media_group,
+            "getFile": self.get_file,
+        }
+
+    # ------------------------------------------------------------------------------ content
+
+    def _photo(self, upload: UploadedFile | None, reference: Any) -> list[dict[str, Any]]:
+        if upload is not None:
+            if len(upload.data) > PHOTO_LIMIT:
+                raise bad_request("PHOTO_SAVE_FILE_INVALID")
+            return self.world.files.photo(upload.data)
+        if isinstance(reference, str) and reference.strip():
+            return self.world.files.photo_by_id(self._file_id(reference))
+        raise bad_request("there is no photo in the request")
+
+    def _document(self, upload: UploadedFile | None, reference: Any) -> dict[str, Any]:
+        if upload is not None:
+            if len(upload.data) > UPLOAD_LIMIT:
+                raise ApiError(413, "Request Entity Too Large")
+            return self.world.files.document(upload.data, upload.file_name, upload.content_type)
+        if isinstance(reference, str) and reference.strip():
+            return self.world.files.document_by_id(self._file_id(reference))
+        raise bad_request("there is no document in the request")
+
+    @staticmethod
+    def _file_id(reference: str) -> str:
+        reference = reference.strip()
+        if reference.startswith(("http://", "https://", "attach://")):
+            raise bad_request(WRONG_FILE)
+        return reference
+
+    async def _send_file(self, bot: BotAccount, p: Params, field: str) -> dict[str, Any]:
+        world = self.world
+        key = world.bot_chat(bot, p.chat_id(), sending=True)
+        caption = message_caption(world, p)
+        reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"))
+        reply_to = world.reply_target(key, reply_parameters(p))
+        if field == "photo":
+            content: dict[str, Any] = {"photo": self._photo(p.file("photo"), p.raw("photo"))}
+        else:
+            content = {"document": self._document(p.file("document"), p.raw("document"))}
+        world.spend(bot, key)
+        message = world.bot_send(bot, key, {**content, **caption}, reply_to=reply_to, reply_markup=reply_markup)
+        return world.render(message)
+
+    async def send_photo(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Send a photo: a new upload or an existing photo's file_id."""
+        return await self._send_file(bot, p, "photo")
+
+    async def send_document(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Send a document of any type: a new upload or an existing document's file_id."""
+        return await self._send_file(bot, p, "document")
+
+    async def send_media_group(self, bot: BotAccount, p: Params) -> list[dict[str, Any]]:
+        """Send 2-10 photos or documents as one album sharing a media_group_id."""
+        world = self.world
+        key = world.bot_chat(bot, p.chat_id(), sending=True)
+        items = p.json("media", what="media")
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise bad_request("can't parse media JSON object")
+        if not 2 <= len(items) <= 10:
+            raise bad_request("wrong number of messages in the media group: must be 2-10")
+        kinds = {item.get("type") for item in items}
+        if not kinds <= {"photo", "document"}:
+            raise bad_request("the sandbox supports albums of photos or of documents only")
+        if kinds == {"photo", "document"}:
+            raise bad_request("documents can't be grouped with other media types")
+        reply_to = world.reply_target(key, reply_parameters(p))
+        captions = [
+            caption_of(world, item.get("caption"), item.get("parse_mode"), item.get("caption_entities"))
+            for item in items
+        ]
+        contents = []
+        for item, caption in zip(items, captions):
+            reference = item.get("media")
+            upload = p.attached(reference) if isinstance(reference, str) else None
+            if isinstance(reference, str) and reference.startswith("attach://") and upload is None:
+                raise bad_request(WRONG_FILE)
+            if item["type"] == "photo":
+                contents.append({"photo": self._photo(upload, reference), **caption})
+            else:
+                contents.append({"document": self._document(upload, reference), **caption})
+        world.spend(bot, key, len(contents))
+        group_id = world.new_media_group_id()
+        messages = [
+            world.bot_send(bot, key, content, reply_to=reply_to if index == 0 else None, media_group_id=group_id)
+            for index, content in enumerate(contents)
+        ]
+        return [world.render(message) for message in messages]
+
+    async def get_file(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Describe a file and give the ``file_path`` to download it from."""
+        stored = self.world.files.get(p.str("file_id", required=True) or "")
+        if stored is None:
+            raise bad_request("invalid file_id")
+        if stored.size > DOWNLOAD_LIMIT:
+            raise bad_request("file is too big")
+        return {
+            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+            "file_size": stored.size, "file_path": stored.file_path,
+        }
+
+
+def file_response(world: World, file_id: str | None = None, file_path: str | None = None) -> web.StreamResponse:
+    """Serve a stored file's bytes (404 in the Bot API's error shape when unknown)."""
+    stored = world.files.get(file_id) if file_id else world.files.at_path(file_path or "")
+    if stored is None:
+        error = ApiError(404, "Not Found")
+        return web.json_response(error.to_json(), status=404, dumps=dumps)
+    headers = {}
+    if stored.file_name:
+        headers["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(stored.file_name, safe='')}"
+    return web.Response(body=stored.data, content_type=stored.mime_type, headers=headers)
+
