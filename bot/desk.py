@@ -9,15 +9,16 @@ transactions. It returns what the channel adapter must send. It knows nothing of
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Awaitable, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from sqlite_utils import Database
 
 from bot.calendar import add_working_days
-from bot.effects import Effect, Fetch, Forget, Say, SendPhoto, Submit, Text
+from bot.effects import AdminPost, Effect, Fetch, Forget, Say, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import Citizen, Event, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
@@ -26,6 +27,10 @@ from bot.receipts import receipt_qr_png, receipt_text
 from storage import audit, dossiers
 from storage.blobs import BlobStore
 from storage.sessions import load_session, save_session
+
+if TYPE_CHECKING:
+    from bot.backoffice import BackOffice
+    from bot.services import CitizenServices
 
 log = logging.getLogger(__name__)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
@@ -85,6 +90,8 @@ class Desk:
     clock: Callable[[], datetime] = vietnam_now
     max_download: int = 10 * 1024 * 1024
     locks: CitizenLocks = field(default_factory=CitizenLocks)
+    services: "CitizenServices | None" = None
+    backoffice: "BackOffice | None" = None
 
     async def handle(self, event: Event, fetch: Fetcher) -> list[Effect | DossierSubmitted]:
         """Process one citizen event fully (photos included) and return what to send."""
@@ -107,12 +114,17 @@ class Desk:
         orphans: list[str] = []
         with self.db.atomic():
             session = load_session(self.db, citizen)
-            effects = self.engine.handle(session, event, ctx)
+            if self.services is not None and self.services.handles(session, event):
+                effects = self.services.handle(session, event, ctx)
+            else:
+                effects = self.engine.handle(session, event, ctx)
             if isinstance(event, PhotosChecked):
                 self._record_photos(citizen, session.answers, event)
             out: list[Effect | DossierSubmitted] = []
             for effect in effects:
-                if isinstance(effect, Submit):
+                if isinstance(effect, Submit) and effect.supplement_of is not None:
+                    out += self._supplement(citizen, effect, orphans)
+                elif isinstance(effect, Submit):
                     out += self._submit(citizen, effect, now)
                 elif isinstance(effect, Forget):
                     orphans += dossiers.forget_drafts(self.db, citizen.key, list(effect.hashes))
@@ -164,11 +176,34 @@ class Desk:
         audit.record(self.db, citizen.key, "dossier.submitted", dossier["receipt_code"], {"status": 1, "consent": submit.consent})
         qr_sha, qr_path = self.blobs.put(receipt_qr_png(dossier["receipt_code"]), "image/png")
         code = dossier["receipt_code"]
+        announce = [self.backoffice.announce(dossier["id"])] if self.backoffice is not None else []
         return [
             Say(receipt_text(code, flow.title, self.office.name, now, expected)),
             SendPhoto(str(qr_path), Text("receipt-qr-caption", {"code": code})),
             DossierSubmitted(dossier["id"], code),
-        ]
+        ] + announce
+
+    def _supplement(self, citizen: Citizen, submit: Submit, orphans: list[str]) -> list[Effect]:
+        """Put the redone answers and photos into the dossier and hand it back to the officials."""
+        dossier = dossiers.get_dossier_by_id(self.db, submit.supplement_of)
+        owner = dossier is not None and (dossier["channel"], dossier["user_id"]) == (citizen.channel, citizen.user_id)
+        if not owner or dossier["state"] != "supplement_requested" or self.backoffice is None:
+            return [Say(Text("supplement-not-needed"))]
+        items = dossier.get("supplement") or []
+        redone = {slot: hashes for slot, hashes in submit.attachments.items() if slot in items}
+        for slot in redone:
+            old = [r[0] for r in self.db.execute("SELECT sha256 FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier["id"], slot])]
+            self.db.execute("DELETE FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier["id"], slot])
+            orphans += [sha for sha in old if not self._referenced(sha)]
+        dossiers.bind_attachments(self.db, citizen.key, dossier["id"], redone)
+        self.db.execute(
+            "UPDATE dossiers SET answers = ?, shown = ? WHERE id = ?",
+            [json.dumps(submit.answers, ensure_ascii=False), json.dumps(submit.shown, ensure_ascii=False), dossier["id"]],
+        )
+        changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}")
+        photos = tuple(row["path"] for row in dossiers.attachments_of(self.db, dossier["id"]) if row["slot"] in redone)
+        changed = [AdminPost(e.text, e.buttons, photos, None) if isinstance(e, AdminPost) else e for e in changed]
+        return [Say(Text("supplement-sent", {"code": dossier["receipt_code"]}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:
         checked = []

@@ -52,6 +52,7 @@ class Submit:
     attachments: dict[str, list[str]]  # slot -> content hashes, in the order received
     consent: dict[str, Any]
     shown: dict[str, str]  # step -> the answer as the citizen saw it on the review screen
+    supplement_of: int | None = None  # the dossier this completes, when it answers a supplement request
 
 
 @dataclass(frozen=True)
@@ -69,4 +70,47 @@ class Forget:
     hashes: tuple[str, ...]
 
 
-Effect = Say | Fetch | Submit | SendPhoto | Forget
+@dataclass(frozen=True)
+class Notify:
+    """Send a message to a citizen other than the one who caused it (on whichever channel they used)."""
+
+    channel: str
+    user_id: str
+    text: Text
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class AdminPost:
+    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos)."""
+
+    text: Text
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    photos: tuple[str, ...] = ()
+    dossier_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CardChanged:
+    """The dossier changed: edit its card in the admin chat in place."""
+
+    dossier_id: int
+
+
+@dataclass(frozen=True)
+class Toast:
+    """Answer the button press that caused this (a short notice, or an alert the presser must close)."""
+
+    text: Text
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class EditPressed:
+    """Replace the text and buttons of the message whose button was just pressed."""
+
+    text: Text
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+Effect = Say | Fetch | Submit | SendPhoto | Forget | Notify | AdminPost | CardChanged | Toast | EditPressed

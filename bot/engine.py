@@ -102,6 +102,28 @@ class Engine:
         intro = Say(Text("flow-started", {"title": Text(compiled.flow.title)}))
         return [intro] + self._enter(session, compiled, ctx)
 
+    def start_supplement(self, session: Session, dossier: dict[str, Any], photos: dict[str, list], ctx: Context) -> list[Effect]:
+        """Reopen a submitted dossier to redo only the items the officials asked for."""
+        compiled = self.flows[dossier["flow_id"]]
+        items = [s for s in dossier.get("supplement") or [] if s in compiled.flow.index and "." not in s]
+        if not items:
+            return [Say(Text("supplement-not-needed"))]
+        session.reset_flow()
+        session.flow_id = compiled.flow.id
+        session.flow_version = compiled.flow.version
+        session.answers = {**dossier["answers"], **photos}
+        session.shown = dict(dossier.get("shown") or {})
+        for item in items:
+            session.answers.pop(item, None)
+            session.shown.pop(item, None)
+        session.consent = dict(dossier.get("consent") or {})
+        session.supplement = {"dossier_id": dossier["id"], "code": dossier["receipt_code"], "items": items}
+        session.editing = True
+        session.step = compiled.jump(compiled.flow.steps[0].id, items[0])
+        labels = [Text("bullet", {"text": Text(compiled.flow.step(item).label)}) for item in items]
+        intro = Say(Text("supplement-started", {"code": dossier["receipt_code"], "items": labels, "reason": dossier.get("reason") or ""}))
+        return [intro] + self._enter(session, compiled, ctx)
+
     # -- commands, menu, language -------------------------------------------------------------
 
     def _command(self, session: Session, command: str, ctx: Context) -> list[Effect]:
@@ -320,10 +342,11 @@ class Engine:
 
     def _edit_menu(self, session: Session, compiled: CompiledFlow) -> list[Effect]:
         answers = effective_answers(compiled.flow, session.answers)
+        only = set((session.supplement or {}).get("items") or []) or None
         buttons = [
             Button(Text(step.label), f"e:{step.id}")
             for step in compiled.flow.steps
-            if step.kind in ANSWER_KINDS and step.applies(answers)
+            if step.kind in ANSWER_KINDS and step.applies(answers) and (only is None or step.id in only)
         ]
         rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
         rows.append((Button(Text("review-back"), "r:back"),))
@@ -623,7 +646,8 @@ class Engine:
                 target = event.data[2:]
                 answers = effective_answers(compiled.flow, session.answers)
                 step = compiled.flow.index.get(target)
-                if step is None or "." in target or step.kind not in ANSWER_KINDS or not step.applies(answers):
+                only = (session.supplement or {}).get("items")
+                if step is None or "." in target or step.kind not in ANSWER_KINDS or not step.applies(answers) or (only and target not in only):
                     return [Say(Text("button-expired"))] + self._ask(session, compiled)
                 session.history.append(session.step)
                 session.step = compiled.jump(session.step, target)
@@ -654,6 +678,7 @@ class Engine:
             attachments=attachments,
             consent=dict(session.consent or {}),
             shown=shown,
+            supplement_of=(session.supplement or {}).get("dossier_id"),
         )
         session.reset_flow()
         return [submit] + ([Forget(dropped)] if dropped else [])

@@ -28,6 +28,7 @@ class Session:
     prefilled: list[str] = field(default_factory=list)
     item: dict[str, Any] = field(default_factory=dict)
     consent: dict[str, Any] | None = None
+    supplement: dict[str, Any] | None = None
     version: int = 0
     created_at: str = ""
     updated_at: str = ""
@@ -49,6 +50,7 @@ class Session:
         self.prefilled = []
         self.item = {}
         self.consent = None
+        self.supplement = None
 
     def state(self) -> dict[str, Any]:
         """Return the JSON-ready part that is not a column of its own."""
@@ -60,6 +62,7 @@ class Session:
             "prefilled": self.prefilled,
             "item": self.item,
             "consent": self.consent,
+            "supplement": self.supplement,
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
@@ -71,6 +74,7 @@ class Session:
         self.prefilled = list(state.get("prefilled") or [])
         self.item = dict(state.get("item") or {})
         self.consent = state.get("consent")
+        self.supplement = state.get("supplement")
 
     def photo_hashes(self) -> list[str]:
         """Return the content hashes of every photo in this draft."""

@@ -108,6 +108,7 @@ def parse_flow(raw: Any, path: str) -> Flow:
         cutoff=processing.get("cutoff"),
         fee=str(processing.get("fee", raw["id"])),
         steps=steps,
+        late_fee=dict(processing.get("late_fee") or {}),
         path=path,
     )
 
@@ -215,6 +216,8 @@ def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str])
             problems += _check_keys(_step_keys(inner), inner_where, languages)
         seen[step.id] = step
     problems += _check_keys([flow.title], "flow title", languages)
+    if flow.late_fee and (flow.late_fee.get("answer") not in seen or not flow.late_fee.get("fee")):
+        problems.append("processing.late_fee needs 'answer' (an earlier date step), 'days' and 'fee'")
     if not problems:
         problems += [f"step '{step}': no answers can ever reach it" for step in unreachable_steps(flow)]
     return problems

@@ -79,6 +79,7 @@ class Flow:
     cutoff: str | None
     fee: str
     steps: tuple[Step, ...]
+    late_fee: dict[str, Any] = field(default_factory=dict)
     path: str = ""
 
     def step(self, step_id: str) -> Step:

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from storage.database import utc_now
 
-JSON_COLUMNS = ("answers", "shown", "consent")
+JSON_COLUMNS = ("answers", "shown", "consent", "supplement")
 
 
 def next_receipt_code(db: Database, office_code: str, day: date) -> str:
@@ -51,6 +51,8 @@ def create_dossier(
         "channel": channel,
         "user_id": user_id,
         "status": status,
+        "state": "new",
+        "version": 0,
         "answers": json.dumps(answers, ensure_ascii=False),
         "shown": json.dumps(shown, ensure_ascii=False),
         "consent": json.dumps(consent, ensure_ascii=False),
@@ -140,3 +142,33 @@ def business_name_taken(db: Database, office_code: str, name: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def change_state(
+    db: Database, dossier_id: int, expected_version: int, *, state: str, status: int, actor: str, action: str,
+    at: str, **fields: Any,
+) -> bool:
+    """Move a dossier to a new state if nobody changed it since ``expected_version``; tell whether it did."""
+    values = {"state": state, "status": status, "last_actor": actor, "last_action": action, "last_action_at": at,
+              "updated_at": utc_now(), **fields}
+    for column in JSON_COLUMNS:
+        if column in values and not isinstance(values[column], (str, type(None))):
+            values[column] = json.dumps(values[column], ensure_ascii=False)
+    assignments = ", ".join(f"{column} = :{column}" for column in values)
+    cursor = db.execute(
+        f"UPDATE dossiers SET {assignments}, version = version + 1 WHERE id = :id AND version = :expected",
+        {**values, "id": dossier_id, "expected": expected_version},
+    )
+    return cursor.rowcount == 1
+
+
+def dossiers_in_states(db: Database, states: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Return the dossiers in any of these states, oldest first."""
+    marks = ", ".join("?" for _ in states)
+    rows = db.query(f"SELECT * FROM dossiers WHERE state IN ({marks}) ORDER BY submitted_at, id", list(states))
+    return [_decode(row) for row in rows]
+
+
+def all_dossiers(db: Database) -> list[dict[str, Any]]:
+    """Return every dossier, newest first (for searches and statistics of one office's volume)."""
+    return [_decode(row) for row in db.query("SELECT * FROM dossiers ORDER BY id DESC")]

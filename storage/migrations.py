@@ -85,3 +85,22 @@ def m002_dossiers(db: Database) -> None:
             f"CREATE TRIGGER audit_no_{operation.lower()} BEFORE {operation} ON audit "
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
         )
+
+
+@migration
+def m003_lifecycle(db: Database) -> None:
+    """Add the dossier's lifecycle fields, officials' pending tasks, feedback and seen update ids."""
+    dossiers = db["dossiers"]
+    for column, kind in (
+        ("state", str), ("version", int), ("pickup_on", str), ("fee", int), ("reason", str),
+        ("supplement", str), ("last_actor", str), ("last_action", str), ("last_action_at", str),
+        ("admin_message_id", int), ("done_at", str), ("rating", int), ("comment", str),
+    ):
+        dossiers.add_column(column, kind)
+    db.execute("UPDATE dossiers SET state = 'new', version = 0 WHERE state IS NULL")
+    db["official_tasks"].create(
+        {"official_id": str, "dossier_id": int, "action": str, "version": int, "data": str, "created_at": str},
+        pk="official_id",
+    )
+    db["feedback"].create({"id": int, "channel": str, "user_id": str, "text": str, "at": str}, pk="id")
+    db["seen_updates"].create({"channel": str, "update_id": str, "at": str}, pk=("channel", "update_id"))

@@ -1,0 +1,261 @@
+"""Citizen services beyond filing: look a dossier up, list one's own, withdraw, rate, give feedback, learn
+what is stored and erase drafts, and start a supplement the officials asked for.
+
+Like the engine, these functions change the session in memory and return effects; the desk wraps them
+in the same one-transaction-per-event rule.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.backoffice import BackOffice, _dmy
+from bot.effects import AdminPost, Button, Effect, Fetch, Say, Text
+from bot.engine import Context, Engine
+from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
+from bot.lifecycle import allowed
+from bot.session import Session
+from storage import audit, dossiers
+from storage.database import utc_now
+
+RECEIPT_CODE = re.compile(r"^\s*([0-9A-Za-z.]+-\d{6}-\d{4})\s*$")
+COMMANDS = {"mydossiers": "mine", "hosocuatoi": "mine", "privacy": "privacy", "deletemydata": "erase",
+            "lookup": "lookup", "tracuu": "lookup", "feedback": "feedback", "gopy": "feedback"}
+BUTTON_PREFIXES = ("svc:", "w:", "wy:", "rate:", "sup:", "erase:")
+MENU_BUTTONS = (
+    Button(Text("menu-lookup"), "svc:lookup"),
+    Button(Text("menu-mine"), "svc:mine"),
+    Button(Text("menu-feedback"), "svc:feedback"),
+)
+
+
+@dataclass
+class LookupLimiter:
+    """At most ``limit`` lookups per citizen in any ``window`` seconds (kept in memory)."""
+
+    limit: int = 10
+    window: float = 600.0
+    seen: dict[str, deque] = field(default_factory=dict)
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        """Record a lookup attempt and tell whether it is within the limit."""
+        now = time.monotonic() if now is None else now
+        times = self.seen.setdefault(key, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        if len(times) >= self.limit:
+            return False
+        times.append(now)
+        return True
+
+
+@dataclass
+class CitizenServices:
+    """What a citizen can do besides filing."""
+
+    db: Database
+    engine: Engine
+    backoffice: BackOffice
+    limiter: LookupLimiter = field(default_factory=LookupLimiter)
+
+    def handles(self, session: Session, event: Event) -> bool:
+        """Tell whether this event is for the services rather than the filing engine."""
+        if isinstance(event, CommandReceived):
+            return event.command.lower().lstrip("/") in COMMANDS
+        if isinstance(event, ButtonPressed):
+            return event.data.startswith(BUTTON_PREFIXES)
+        if session.in_flow:
+            return False
+        pending = (session.pending or {}).get("kind")
+        if pending in ("lookup", "feedback", "comment"):
+            return isinstance(event, (TextReceived, PhotoReceived, PhotosChecked))
+        if isinstance(event, TextReceived):
+            return bool(RECEIPT_CODE.match(event.text))
+        return isinstance(event, (PhotoReceived, PhotosChecked))
+
+    def handle(self, session: Session, event: Event, ctx: Context) -> list[Effect]:
+        """Run the service the event asks for."""
+        if isinstance(event, CommandReceived):
+            return self._service(session, COMMANDS[event.command.lower().lstrip("/")], ctx)
+        if isinstance(event, ButtonPressed):
+            kind, _, rest = event.data.partition(":")
+            if kind == "svc":
+                return self._service(session, rest, ctx)
+            if kind == "w":
+                return self._ask_withdraw(session, rest)
+            if kind == "wy":
+                return self._withdraw(session, rest)
+            if kind == "rate":
+                return self._rate(session, rest)
+            if kind == "sup":
+                return self._start_supplement(session, rest, ctx)
+            if kind == "erase":
+                return self._erase(session, rest == "yes")
+        pending = (session.pending or {}).get("kind")
+        if isinstance(event, PhotoReceived):
+            return [Fetch(photos=event.photos[:1], slot="lookup")]
+        if isinstance(event, PhotosChecked):
+            code = next((p.qr_text for p in event.photos if p.qr_text), None)
+            if not code or not RECEIPT_CODE.match(code):
+                return [Say(Text("lookup-no-qr"))]
+            session.pending = None
+            return self._lookup(session, code.strip())
+        if pending == "feedback":
+            return self._feedback(session, event.text)
+        if pending == "comment":
+            return self._comment(session, event.text)
+        session.pending = None
+        return self._lookup(session, event.text.strip())
+
+    def _service(self, session: Session, name: str, ctx: Context) -> list[Effect]:
+        if name in ("lookup", "feedback") and session.in_flow:
+            return [Say(Text("service-finish-first"))]
+        if name == "lookup":
+            session.pending = {"kind": "lookup"}
+            return [Say(Text("lookup-ask"))]
+        if name == "feedback":
+            session.pending = {"kind": "feedback"}
+            return [Say(Text("feedback-ask"), ((Button(Text("skip"), "svc:nocomment"),),))]
+        if name == "nocomment":
+            session.pending = None
+            return [Say(Text("thanks"))]
+        if name == "none":
+            return [Say(Text("withdraw-kept"))]
+        if name == "mine":
+            return self._mine(session)
+        if name == "privacy":
+            return self._privacy(session)
+        if name == "erase":
+            buttons = ((Button(Text("erase-yes"), "erase:yes"), Button(Text("erase-no"), "erase:no")),)
+            return [Say(Text("erase-confirm"), buttons)]
+        return [Say(Text("thanks"))]
+
+    # -- lookup ----------------------------------------------------------------------------------
+
+    def _lookup(self, session: Session, code: str) -> list[Effect]:
+        if not self.limiter.allow(session.citizen.key):
+            return [Say(Text("lookup-too-many"))]
+        dossier = dossiers.get_dossier(self.db, code)
+        if dossier is None:
+            return [Say(Text("lookup-not-found", {"code": code}))]
+        public = {
+            "code": dossier["receipt_code"],
+            "status": Text(f"state-{dossier['state']}"),
+            "submitted": _dmy(dossier["submitted_at"]),
+            "expected": _dmy(dossier["expected_on"]),
+            "pickup": _dmy(dossier["pickup_on"]) if dossier.get("pickup_on") else "—",
+        }
+        if (dossier["channel"], dossier["user_id"]) != (session.citizen.channel, session.citizen.user_id):
+            return [Say(Text("lookup-public", public))]
+        flow = self.engine.flows[dossier["flow_id"]].flow
+        return [Say(Text("lookup-own", {**public, "title": Text(flow.title), "reason": dossier.get("reason") or "—"}))]
+
+    # -- own dossiers and withdrawal ---------------------------------------------------------------
+
+    def _mine(self, session: Session) -> list[Effect]:
+        own = dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id)
+        if not own:
+            return [Say(Text("mine-none"))]
+        lines, rows = [], []
+        for dossier in own[:20]:
+            flow = self.engine.flows[dossier["flow_id"]].flow
+            lines.append(Text("mine-line", {"code": dossier["receipt_code"], "title": Text(flow.title),
+                                            "status": Text(f"state-{dossier['state']}"), "expected": _dmy(dossier["expected_on"])}))
+            if dossier["state"] == "supplement_requested":
+                rows.append((Button(Text("supplement-start-code", {"code": dossier["receipt_code"]}), f"sup:{dossier['id']}"),))
+            if "withdraw" in allowed(dossier["state"], ("withdraw",)):
+                rows.append((Button(Text("withdraw-button", {"code": dossier["receipt_code"]}), f"w:{dossier['id']}"),))
+        return [Say(Text("mine", {"lines": lines}), tuple(rows))]
+
+    def _own(self, session: Session, raw_id: str) -> dict[str, Any] | None:
+        if not raw_id.isdigit():
+            return None
+        dossier = dossiers.get_dossier_by_id(self.db, int(raw_id))
+        if dossier is None or (dossier["channel"], dossier["user_id"]) != (session.citizen.channel, session.citizen.user_id):
+            return None
+        return dossier
+
+    def _ask_withdraw(self, session: Session, raw_id: str) -> list[Effect]:
+        dossier = self._own(session, raw_id)
+        if dossier is None or "withdraw" not in allowed(dossier["state"], ("withdraw",)):
+            return [Say(Text("withdraw-not-possible"))]
+        buttons = ((Button(Text("withdraw-yes"), f"wy:{dossier['id']}"), Button(Text("cancel-no"), "svc:none")),)
+        return [Say(Text("withdraw-confirm", {"code": dossier["receipt_code"]}), buttons)]
+
+    def _withdraw(self, session: Session, raw_id: str) -> list[Effect]:
+        dossier = self._own(session, raw_id)
+        if dossier is None or "withdraw" not in allowed(dossier["state"], ("withdraw",)):
+            return [Say(Text("withdraw-not-possible"))]
+        effects = self.backoffice.citizen_changed(dossier, "withdraw", f"citizen:{session.citizen.key}")
+        return [Say(Text("withdrawn", {"code": dossier["receipt_code"]}))] + effects
+
+    # -- satisfaction and feedback -----------------------------------------------------------------
+
+    def _rate(self, session: Session, rest: str) -> list[Effect]:
+        raw_id, _, raw_score = rest.partition(":")
+        dossier = self._own(session, raw_id)
+        if dossier is None or dossier["state"] != "handed_over" or not raw_score.isdigit() or not 1 <= int(raw_score) <= 5:
+            return [Say(Text("rating-not-possible"))]
+        if dossier.get("rating"):
+            return [Say(Text("rating-already"))]
+        self.db.execute("UPDATE dossiers SET rating = ? WHERE id = ?", [int(raw_score), dossier["id"]])
+        audit.record(self.db, f"citizen:{session.citizen.key}", "dossier.rated", dossier["receipt_code"], {"rating": int(raw_score)})
+        session.pending = {"kind": "comment", "dossier": dossier["id"]}
+        return [Say(Text("rating-thanks", {"rating": int(raw_score)}), ((Button(Text("skip"), "svc:nocomment"),),))]
+
+    def _comment(self, session: Session, text: str) -> list[Effect]:
+        dossier_id = session.pending.get("dossier")
+        session.pending = None
+        comment = " ".join(text.split())[:1000]
+        self.db.execute("UPDATE dossiers SET comment = ? WHERE id = ?", [comment, dossier_id])
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier["receipt_code"], "rating": dossier["rating"], "comment": comment}))]
+
+    def _feedback(self, session: Session, text: str) -> list[Effect]:
+        session.pending = None
+        feedback = " ".join(text.split())[:2000]
+        self.db["feedback"].insert({"channel": session.citizen.channel, "user_id": session.citizen.user_id, "text": feedback, "at": utc_now()})
+        return [Say(Text("feedback-thanks")), AdminPost(Text("admin-feedback", {"text": feedback, "channel": session.citizen.channel}))]
+
+    # -- personal data -----------------------------------------------------------------------------
+
+    def _privacy(self, session: Session) -> list[Effect]:
+        own = dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id)
+        drafts = self.db.execute("SELECT COUNT(*) FROM attachments WHERE owner = ? AND dossier_id IS NULL", [session.citizen.key]).fetchone()[0]
+        filing = Text(self.engine.flows[session.flow_id].flow.title) if session.in_flow and session.flow_id in self.engine.flows else Text("review-empty")
+        return [Say(Text("privacy", {"filing": filing, "answers": len(session.answers), "photos": drafts, "dossiers": len(own),
+                                     "codes": ", ".join(d["receipt_code"] for d in own) or "—"}))]
+
+    def _erase(self, session: Session, confirmed: bool) -> list[Effect]:
+        if not confirmed:
+            return [Say(Text("erase-kept"))]
+        from bot.effects import Forget
+
+        hashes = [r[0] for r in self.db.execute("SELECT sha256 FROM attachments WHERE owner = ? AND dossier_id IS NULL", [session.citizen.key])]
+        hashes += [h for h in session.photo_hashes() if h not in hashes]
+        kept = len(dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id))
+        session.reset_flow()
+        session.pending = None
+        audit.record(self.db, f"citizen:{session.citizen.key}", "data.erased", session.citizen.key, {"photos": len(hashes)})
+        return [Forget(tuple(hashes)), Say(Text("erased", {"dossiers": kept}))]
+
+    # -- supplements -------------------------------------------------------------------------------
+
+    def _start_supplement(self, session: Session, raw_id: str, ctx: Context) -> list[Effect]:
+        dossier = self._own(session, raw_id)
+        if dossier is None or dossier["state"] != "supplement_requested":
+            return [Say(Text("supplement-not-needed"))]
+        if session.in_flow and (session.supplement or {}).get("dossier_id") != dossier["id"]:
+            return [Say(Text("service-finish-first"))]
+        photos: dict[str, list[dict[str, Any]]] = {}
+        for row in dossiers.attachments_of(self.db, dossier["id"]):
+            photos.setdefault(row["slot"], []).append(
+                {"sha256": row["sha256"], "mime": row["mime"], "size": row["size"], "width": row["width"], "height": row["height"]}
+            )
+        return self.engine.start_supplement(session, dossier, photos, ctx)

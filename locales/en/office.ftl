@@ -1,0 +1,174 @@
+# After submission: statuses, the dossier card in the officials' chat, actions, notifications, lookup, ratings, personal data.
+
+bullet = • { $text }
+thanks = Thank you!
+
+state-new = Newly registered
+state-accepted = Accepted
+state-not_accepted = Not accepted
+state-processing = In processing
+state-supplement_requested = Supplement requested
+state-supplement_received = Supplement sent by the citizen
+state-payment_requested = Payment requested
+state-withdrawn = Withdrawn by the citizen
+state-stopped = Processing stopped
+state-done = Done, result ready
+state-handed_over = Result handed over
+
+action-accept = ✅ Accept
+action-refuse = ⛔ Do not accept
+action-start = ▶️ Start processing
+action-request_supplement = 📝 Request supplement
+action-supplied = Citizen sent the supplement
+action-request_payment = 💰 Request payment
+action-approve = 🟢 Approve, set pickup
+action-hand_over = 📦 Handed over
+action-withdraw = Citizen withdrew
+action-stop = ✋ Stop processing
+
+card =
+    📁 Dossier { $code } — { $title }
+    Status: { $status } (code { $status_code })
+    Submitted { $submitted } via { $channel } · due { $expected }
+    { $extra }
+    —————
+    { $lines }
+card-line = • { $label }: { $value }
+card-reason = Reason: { $reason }
+card-supplement =
+    To supplement:
+    { $items }
+card-pickup = Pickup from { $date } · fee { $fee }
+card-last = Last action: { $actor } — { $action } at { $at }
+card-rating = Citizen's rating: { $rating }/5 { $comment }
+
+admin-not-allowed = Only the assigned officials can act on dossiers.
+admin-forged = This button is not valid. Nothing was changed.
+admin-outdated = This card is out of date (current status: { $status }; last action by { $actor }). The card has been refreshed.
+admin-race-toast = { $actor } acted on this dossier just before you. Your button changed nothing.
+admin-race = Dossier { $code } was just handled by { $actor } (status: { $status }). Your action was not applied.
+admin-done = Done: { $action } — dossier { $code }.
+admin-task-started = { $action }: please enter the details below.
+admin-no-task = Nothing is waiting for your input.
+admin-task-cancelled = Action on dossier { $code } cancelled.
+admin-cancel = Cancel
+admin-continue = Continue ➡️
+admin-item = { $mark }{ $label }
+admin-pick-items = 📝 Dossier { $code }: { $official }, choose what the citizen must supplement, then tap "Continue".
+admin-select-items = Choose at least one item to supplement, then tap "Continue".
+admin-ask-reason = Dossier { $code } — { $action }: please type the reason (as a message in this group).
+admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date (fee { $fee }). Tap the button for the default date or type another one (day/month/year).
+admin-use-date = Pickup on { $date }
+admin-bad-date = That date is invalid or in the past. Type it as day/month/year, e.g. { $example }.
+admin-citizen-withdraw = ↩️ The citizen withdrew dossier { $code }.
+admin-citizen-supplied = 📎 The citizen sent the supplement for dossier { $code }. Please review it.
+admin-feedback =
+    💬 Feedback from a citizen (via { $channel }):
+    { $text }
+admin-comment = ⭐ Dossier { $code } was rated { $rating }/5: { $comment }
+admin-help =
+    Commands for officials:
+    /pending — dossiers waiting (oldest first)
+    /find <receipt code or name> — find dossiers
+    /stats — statistics
+    /cancel — cancel the action you are entering
+admin-pending =
+    📋 Dossiers waiting: { $count }
+    { $lines }
+admin-pending-line = { $mark }{ $code } · { $title } · { $status } · due { $expected }
+admin-find-usage = Type /find with a receipt code or a name (at least 3 characters).
+admin-found =
+    🔎 "{ $query }": { $count } dossier(s)
+    { $lines }
+admin-stats =
+    📊 Statistics: { $total } dossiers
+    By status:
+    { $states }
+    By procedure:
+    { $flows }
+    Average processing time: { $hours } hours
+    Satisfaction: { $rating }/5 ({ $ratings } ratings)
+admin-stats-line = • { $label }: { $count }
+admin-error = ⚠️ A request failed (case { $case }). The citizen received an apology; details are in the server log.
+
+notify-accepted = 📥 Dossier { $code } ({ $title }) has been accepted.
+notify-not_accepted =
+    ⛔ Dossier { $code } ({ $title }) was not accepted.
+    Reason: { $reason }
+notify-processing = ⚙️ Dossier { $code } ({ $title }) is being processed.
+notify-supplement_requested =
+    📝 Dossier { $code } ({ $title }) needs a supplement:
+    { $items }
+    Reason: { $reason }
+    Tap "Supplement now" to send these items again.
+notify-supplement_received = 📎 The supplement for dossier { $code } was received.
+notify-payment_requested = 💰 Dossier { $code } ({ $title }): please pay the fee of { $fee } at { $office }.
+notify-done =
+    🟢 Dossier { $code } ({ $title }) is done.
+    Please collect the result from { $pickup } at { $office }, { $address } ({ $hours }).
+    Bring the originals of the documents you photographed, for comparison:
+    { $documents }
+    Fee: { $fee }.
+notify-handed_over = 📦 The result of dossier { $code } has been handed over. How satisfied are you with the service? Tap the stars (1 = very dissatisfied, 5 = very satisfied).
+notify-withdrawn = ↩️ Dossier { $code } has been withdrawn.
+notify-stopped =
+    ✋ Processing of dossier { $code } ({ $title }) was stopped.
+    Reason: { $reason }
+notify-new = Dossier { $code } is waiting to be accepted.
+
+supplement-start = 📝 Supplement now
+supplement-start-code = 📝 Supplement dossier { $code }
+supplement-started =
+    📝 Supplementing dossier { $code }. The office asks you to send again:
+    { $items }
+    Reason: { $reason }
+supplement-sent = ✅ The supplement for dossier { $code } was sent. The office will review it and notify you.
+supplement-not-needed = This dossier does not need a supplement now.
+service-finish-first = You are in the middle of a filing. Please finish it, or type /cancel, first.
+
+menu-lookup = 🔎 Look up a dossier
+menu-mine = 📂 My dossiers
+menu-feedback = 💬 Feedback
+lookup-ask = Type the receipt code (e.g. 000.00.01.H99-260310-0001) or send a photo of the QR code on the receipt.
+lookup-not-found = No dossier { $code } was found. Please check the code on your receipt.
+lookup-no-qr = I couldn't read a receipt QR code in that photo. Take it closer and sharper, or type the code.
+lookup-too-many = Too many lookups. Please try again in a few minutes.
+lookup-public =
+    🔎 Dossier { $code }
+    Status: { $status }
+    Submitted: { $submitted } · Due: { $expected } · Pickup: { $pickup }
+lookup-own =
+    🔎 Dossier { $code } — { $title }
+    Status: { $status }
+    Submitted: { $submitted } · Due: { $expected } · Pickup: { $pickup }
+    Note from the office: { $reason }
+mine = 📂 Your dossiers:
+    { $lines }
+mine-line = • { $code } · { $title } · { $status } · due { $expected }
+mine-none = You have not submitted any dossier through this channel.
+withdraw-button = ↩️ Withdraw { $code }
+withdraw-confirm = Do you really want to withdraw dossier { $code }? It will not be processed further.
+withdraw-yes = Yes, withdraw it
+withdraw-kept = The dossier is kept as it was.
+withdrawn = ↩️ Dossier { $code } has been withdrawn.
+withdraw-not-possible = This dossier can no longer be withdrawn (processing has started or it is closed). Please contact the one-stop desk.
+rating-thanks = Thank you for rating { $rating }/5. Would you like to add a comment? Type it, or tap "Skip".
+rating-already = You have already rated this dossier. Thank you!
+rating-not-possible = You can rate your own dossier once its result has been handed over.
+feedback-ask = Please type your feedback. It goes to the one-stop desk's officials.
+feedback-thanks = Thank you! Your feedback was sent to the officials.
+
+privacy =
+    🔒 What we store about you:
+    • Filing in progress: { $filing } ({ $answers } answers, { $photos } photos not yet submitted)
+    • Submitted dossiers: { $dossiers } ({ $codes })
+    Submitted dossiers are administrative records the office must keep; you may view them and ask for corrections at the one-stop desk.
+    Type /deletemydata to delete your draft and unsubmitted photos. Personal-data requests are acknowledged within 2 working days and completed within 15 days.
+erase-confirm = Delete your draft filing and every photo you have not submitted? This cannot be undone.
+erase-yes = Yes, delete
+erase-no = No
+erase-kept = Nothing was deleted.
+erased = 🗑️ Your draft and unsubmitted photos were deleted. { $dossiers } submitted dossier(s) are kept by the office as administrative records.
+draft-reminder = ⏰ You have an unfinished { $title } filing. It and its photos will be deleted automatically in { $days } day(s) unless you continue. Type /start to continue.
+draft-expired = 🗑️ Your unfinished { $title } filing was left too long, so it was deleted with its photos to protect your data.
+sorry = 😔 Sorry, something went wrong with your message (case { $case }). Everything you entered is kept; please send it again.
