@@ -22,7 +22,7 @@ from bot.effects import AdminPost, Effect, Fetch, Forget, Say, SendPhoto, Submit
 from bot.engine import Context, Engine
 from bot.events import Citizen, Event, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
-from bot.photos import UnreadableImage, analyse
+from bot.photos import ImageReport, UnreadableImage, analyse
 from bot.receipts import receipt_qr_png, receipt_text
 from storage import audit, dossiers
 from storage.blobs import BlobStore
@@ -92,6 +92,7 @@ class Desk:
     locks: CitizenLocks = field(default_factory=CitizenLocks)
     services: "CitizenServices | None" = None
     backoffice: "BackOffice | None" = None
+    analyse: Callable[..., ImageReport] = analyse
 
     async def handle(self, event: Event, fetch: Fetcher) -> list[Effect | DossierSubmitted]:
         """Process one citizen event fully (photos included) and return what to send."""
@@ -218,7 +219,7 @@ class Desk:
                 checked.append(_failed(ref, "unreadable"))
                 continue
             try:
-                report = await asyncio.to_thread(analyse, data, decode_qr=True)
+                report = await asyncio.to_thread(self.analyse, data, decode_qr=True)
             except UnreadableImage:
                 checked.append(_failed(ref, "unreadable"))
                 continue
