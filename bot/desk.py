@@ -219,7 +219,7 @@ class Desk:
                 checked.append(_failed(ref, "unreadable"))
                 continue
             try:
-                report = await asyncio.to_thread(self.analyse, data, decode_qr=True)
+                report = await asyncio.to_thread(self.analyse, data, decode_qr=fetch.decode_qr)
             except UnreadableImage:
                 checked.append(_failed(ref, "unreadable"))
                 continue

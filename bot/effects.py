@@ -40,6 +40,7 @@ class Fetch:
 
     photos: tuple  # tuple[PhotoRef, ...]
     slot: str
+    decode_qr: bool = False  # look for a QR code (ID card slots, receipt lookups): costs time on big photos
 
 
 @dataclass(frozen=True)

@@ -479,7 +479,7 @@ class Engine:
                 if not accepted:
                     return self._ask(session, compiled, Text("lines", {"lines": refused}))
                 effects.append(Say(Text("lines", {"lines": refused})))
-            return effects + [Fetch(photos=tuple(accepted), slot=step.id)]
+            return effects + [Fetch(photos=tuple(accepted), slot=step.id, decode_qr=bool(step.qr))]
         if isinstance(event, PhotosChecked):
             return self._photos_checked(session, compiled, step, event, ctx)
         if isinstance(event, DocumentReceived):

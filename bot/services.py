@@ -99,7 +99,7 @@ class CitizenServices:
                 return self._erase(session, rest == "yes")
         pending = (session.pending or {}).get("kind")
         if isinstance(event, PhotoReceived):
-            return [Fetch(photos=event.photos[:1], slot="lookup")]
+            return [Fetch(photos=event.photos[:1], slot="lookup", decode_qr=True)]
         if isinstance(event, PhotosChecked):
             code = next((p.qr_text for p in event.photos if p.qr_text), None)
             if not code or not RECEIPT_CODE.match(code):
