@@ -1,6 +1,6 @@
 """motcua's entry point: the one place that wires configuration, storage, flows, engine and channels.
 
-    python main.py                  start the service (the sandbox when no Telegram token is set)
+    python main.py                  start the service: on Telegram with TELEGRAM_BOT_TOKEN, else the sandbox
     python main.py check            validate every flow, locale and the configuration
     python main.py simulate <flow>  file a procedure in the terminal (photos as file paths)
     python main.py diagram <flow>   print a flow's state diagram as Mermaid
@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import re
+import secrets
+import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.desk import Desk
+from bot.backoffice import BackOffice
+from bot.desk import Desk, vietnam_now
+from bot.dispatch import Dispatcher
 from bot.engine import Engine
 from bot.offices import Office, load_offices
 from bot.photos import PhotoRules
+from bot.services import MENU_BUTTONS, CitizenServices
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_vsic
@@ -40,20 +46,35 @@ class Services:
     offices: list[Office]
     db: Database
     blobs: BlobStore
+    backoffice: BackOffice
     desk: Desk
+    dispatcher: Dispatcher
 
 
-def build(settings: Settings, *, db_path: Path | None = None) -> Services:
-    """Wire configuration, storage, flows and engine into a desk."""
+def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now) -> Services:
+    """Wire configuration, storage, flows, engine, back office and services into a desk."""
     catalog = Catalog()
     flows = load_flows(settings.flows_dir, catalog.keys(), VALIDATORS)
     vsic = load_vsic(settings.vsic_file) if settings.vsic_file.exists() else {}
-    engine = Engine(flows=flows, catalog=catalog, rules=PhotoRules(), vsic=vsic)
+    engine = Engine(flows=flows, catalog=catalog, rules=PhotoRules(), vsic=vsic, menu_extras=MENU_BUTTONS)
     offices = load_offices(settings.offices_file)
     db = open_database(db_path or settings.data_dir / "motcua.sqlite")
     blobs = BlobStore(settings.data_dir / "blobs")
-    desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0])
-    return Services(settings, catalog, flows, engine, offices, db, blobs, desk)
+    officials = frozenset(str(official) for official in settings.officials)
+    backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
+    desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
+    desk.services = CitizenServices(db, engine, backoffice)
+    return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, Dispatcher())
+
+
+def callback_secret(data_dir: Path) -> bytes:
+    """Return the key that signs admin buttons, created once in the data directory."""
+    path = data_dir / "callback.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()
 
 
 def check(settings: Settings) -> list[str]:
@@ -120,6 +141,116 @@ def _read_line() -> str | None:
         return None
 
 
+SANDBOX_TOKEN = "100000:sandbox-motcua-token"
+SANDBOX_ADMIN_CHAT = -1001
+SANDBOX_CITIZENS = ((1001, "Chị Lan"), (1002, "Anh Minh"))
+SANDBOX_OFFICIALS = ((2001, "Cán bộ Hòa"), (2002, "Cán bộ Tâm"))
+BOT_COMMANDS = (
+    ("start", "Menu chính"), ("help", "Hướng dẫn"), ("back", "Quay lại câu trước"), ("cancel", "Hủy hồ sơ đang khai"),
+    ("review", "Xem lại hồ sơ đang khai"), ("mydossiers", "Hồ sơ của tôi"), ("lookup", "Tra cứu hồ sơ"),
+    ("feedback", "Góp ý"), ("privacy", "Dữ liệu của tôi"), ("deletemydata", "Xóa hồ sơ khai dở"), ("language", "Ngôn ngữ / Language"),
+)
+
+
+async def start_telegram(services: Services, *, base_url: str, base_file_url: str, webhook: bool = False, album_wait: float = 1.0):
+    """Start the bot (polling, or the webhook server) and return the running PTB application and channel."""
+    from telegram import BotCommand, Update
+
+    from bot.channels.telegram import TelegramChannel, build_application
+
+    settings = services.settings
+    application = build_application(settings.telegram_token, base_url=base_url, base_file_url=base_file_url)
+    channel = TelegramChannel(services.desk, services.backoffice, services.catalog, services.dispatcher,
+                              settings.admin_chat_id, album_wait=album_wait)
+    channel.install(application)
+    services.dispatcher.register(channel)
+    services.dispatcher.admin = channel
+    await application.initialize()
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in BOT_COMMANDS])
+    if webhook:
+        await application.updater.start_webhook(
+            listen=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, url_path="telegram",
+            webhook_url=settings.telegram_webhook_url, secret_token=settings.telegram_webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=10)
+    await application.start()
+    return application, channel
+
+
+async def stop_telegram(application) -> None:
+    """Stop polling and the application cleanly."""
+    if application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+async def start_sandbox(settings: Settings, *, port: int | None = None):
+    """Start the local Telegram-compatible server with a bot, citizens, officials and the admin group."""
+    from bot.sandbox.server import SandboxServer
+
+    server = SandboxServer(settings.sandbox_host, settings.sandbox_port if port is None else port, rate_limits=True)
+    server.add_bot(SANDBOX_TOKEN, "motcua_bot", "Một cửa")
+    for user_id, name in SANDBOX_CITIZENS + SANDBOX_OFFICIALS:
+        server.state.add_user(name, user_id=user_id, language_code="vi")
+    server.state.add_group(
+        "Bộ phận Một cửa – cán bộ", chat_id=SANDBOX_ADMIN_CHAT,
+        members=[user_id for user_id, _ in SANDBOX_OFFICIALS], bot_status="administrator",
+    )
+    await server.start()
+    sandbox_settings = replace(
+        settings, telegram_token=SANDBOX_TOKEN, admin_chat_id=SANDBOX_ADMIN_CHAT,
+        officials=frozenset(user_id for user_id, _ in SANDBOX_OFFICIALS),
+    )
+    return server, sandbox_settings
+
+
+async def serve(settings: Settings) -> int:
+    """Run the service until interrupted: on Telegram with a token, otherwise on the embedded sandbox."""
+    from bot.housekeeping import run_housekeeping
+
+    server = None
+    if settings.telegram_token:
+        base_url, file_url = settings.telegram_base_url, settings.telegram_base_file_url
+    else:
+        try:
+            server, settings = await start_sandbox(settings)
+        except OSError as exc:
+            print(f"cannot start the sandbox on {settings.sandbox_host}:{settings.sandbox_port} ({exc.strerror}); "
+                  "set SANDBOX_PORT to a free port", file=sys.stderr)
+            return 2
+        base_url, file_url = server.bot_api_url, server.file_url
+    services = build(settings)
+    application, _ = await start_telegram(services, base_url=base_url, base_file_url=file_url,
+                                          webhook=bool(settings.telegram_webhook_url and settings.telegram_token))
+    sweeper = asyncio.create_task(run_housekeeping(services, services.dispatcher))
+    if server is not None:
+        print(f"motcua sandbox: open {server.base_url} — file a dossier as a citizen, decide as an official. Ctrl-C stops.", flush=True)
+    else:
+        print("motcua is serving on Telegram. Ctrl-C stops.", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    sweeper.cancel()
+    await stop_telegram(application)
+    if server is not None:
+        await server.stop()
+    services.db.close()
+    return 0
+
+
+def configure_logging() -> None:
+    """Log to stderr; keep HTTP client logs (which carry the bot token in URLs) out."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "telegram", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command."""
     parser = argparse.ArgumentParser(prog="main.py", description="motcua: a chat-based one-stop public service desk")
@@ -137,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return run_check(settings)
+    if args.command is None:
+        configure_logging()
+        return asyncio.run(serve(settings))
     try:
         services = build(settings)
     except (FlowError, LocaleError, SettingsError, OSError) as exc:
@@ -153,9 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(mermaid(services.flows[args.flow]), end="")
         return 0
-    if args.command == "simulate":
-        return asyncio.run(run_simulator(services, args.flow))
-    return asyncio.run(run_simulator(services, next(iter(services.flows))))
+    return asyncio.run(run_simulator(services, args.flow))
 
 
 if __name__ == "__main__":

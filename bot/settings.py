@@ -26,6 +26,8 @@ class Settings:
     telegram_base_file_url: str = "https://api.telegram.org/file/bot"
     telegram_webhook_url: str = ""
     telegram_webhook_secret: str = ""
+    telegram_webhook_listen: str = "0.0.0.0"
+    telegram_webhook_port: int = 8443
     admin_chat_id: int | None = None
     officials: frozenset[int] = field(default_factory=frozenset)
     sandbox_host: str = "127.0.0.1"
@@ -81,6 +83,8 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         telegram_base_file_url=env.get("TELEGRAM_BASE_FILE_URL", "").strip() or defaults.telegram_base_file_url,
         telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip(),
         telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
+        telegram_webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or defaults.telegram_webhook_listen,
+        telegram_webhook_port=integer("TELEGRAM_WEBHOOK_PORT", defaults.telegram_webhook_port),
         admin_chat_id=integer("ADMIN_CHAT_ID", None),
         officials=frozenset(officials),
         sandbox_host=env.get("SANDBOX_HOST", "").strip() or defaults.sandbox_host,

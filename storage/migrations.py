@@ -104,3 +104,10 @@ def m003_lifecycle(db: Database) -> None:
     )
     db["feedback"].create({"id": int, "channel": str, "user_id": str, "text": str, "at": str}, pk="id")
     db["seen_updates"].create({"channel": str, "update_id": str, "at": str}, pk=("channel", "update_id"))
+
+
+@migration
+def m004_draft_reminders(db: Database) -> None:
+    """Remember when an idle draft's owner was reminded before it is deleted."""
+    db["sessions"].add_column("reminded_at", str)
+    db["seen_updates"].create_index(["at"])

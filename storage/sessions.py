@@ -65,7 +65,7 @@ def save_session(db: Database, session: Session) -> None:
     else:
         cursor = db.execute(
             "UPDATE sessions SET language=:language, flow_id=:flow_id, flow_version=:flow_version, step=:step, "
-            "answers=:answers, state=:state, version=:version, updated_at=:updated_at "
+            "answers=:answers, state=:state, version=:version, updated_at=:updated_at, reminded_at=NULL "
             "WHERE key=:key AND version=:expected",
             {**row, "expected": session.version},
         )

@@ -428,12 +428,15 @@ class ClientApi:
         return _ok(self._sent(message))
 
     async def press_button(self, request: web.Request) -> web.Response:
-        """Press an inline button: {user_id, message_id, data, wait?}; waits up to ``wait`` s for the answer."""
+        """Press an inline button: {user_id, message_id, data, wait?, forged?}; waits up to ``wait`` s for the answer.
+
+        With ``forged: true`` the data need not be on any button (a modified client forging a press)."""
         body, _ = await self._body(request)
         key = self._key(request, body)
         query = self.world.user_click(
             self._int(body.get("user_id"), "user_id"), key,
             self._int(body.get("message_id"), "message_id"), str(body.get("data") or ""),
+            forged=bool(body.get("forged")),
         )
         seq = self.world.seq
         wait = min(MAX_WAIT_SECONDS, max(0.0, float(body.get("wait") or 0)))
