@@ -30,6 +30,7 @@ from storage.database import utc_now
 
 ANSWER_KINDS = ("text", "choice", "photos", "repeat")
 MAX_REASON = 500
+CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,7 @@ class BackOffice:
         state = next_state(dossier["state"], action)
         now = self.clock().isoformat(timespec="seconds")
         if not dossiers.change_state(self.db, dossier["id"], dossier["version"], state=state, status=STATUS_CODES[state],
-                                     actor=actor, action=action, at=now, **values):
+                                     actor=CITIZEN_ACTOR, action=action, at=now, **values):
             return []
         audit.record(self.db, actor, f"dossier.{action}", dossier["receipt_code"], {"from": dossier["state"], "to": state})
         return [CardChanged(dossier["id"]), AdminPost(Text(f"admin-citizen-{action}", {"code": dossier["receipt_code"]}))]

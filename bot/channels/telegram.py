@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import traceback
 import uuid
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ from locales.catalog import DEFAULT_LANGUAGE, Catalog
 from storage.database import utc_now
 from storage.sessions import load_session
 
+# Durations from PTB (retry_after) as timedelta, PTB's announced behaviour, instead of deprecated ints.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg")
@@ -58,7 +61,7 @@ async def with_retries(call: Callable[[], Awaitable[T]], *, idempotent: bool) ->
             if attempt == MAX_ATTEMPTS:
                 raise
             delay = exc.retry_after
-            await asyncio.sleep(delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay))
+            await asyncio.sleep(min(delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay), 60.0))
         except TimedOut:
             # The request may have reached Telegram: only repeat calls that are safe to repeat.
             if not idempotent or attempt == MAX_ATTEMPTS:
