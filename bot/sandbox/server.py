@@ -3,6 +3,8 @@
 Point PTB at it with ``base_url=server.bot_api_url`` and ``base_file_url=server.file_url``; act as people
 through ``/sandbox/api/`` (see :mod:`bot.sandbox.client_api`). The chat page lives in
 ``bot/sandbox/static/``: ``/`` serves ``static/index.html`` and ``/static/`` the rest of that folder.
+A fake Zalo Bot Platform is mounted too (``zalo_base_url``, ``/sandbox/zalo/api/``; see
+:mod:`bot.sandbox.zalo_sandbox`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from bot.sandbox.ratelimit import RateLimits
 from bot.sandbox.state import World
 from bot.sandbox.telegram_api import BotApi
 from bot.sandbox.webhook import WebhookDispatcher
+from bot.sandbox.zalo_sandbox import ZaloSandbox
+from bot.sandbox.zalo_state import ZaloQuota
 
 STATIC_DIR = Path(__file__).with_name("static")
 MAX_REQUEST_BYTES = 60 * 1024 * 1024
@@ -43,6 +47,7 @@ class SandboxServer:
         self.webhooks = WebhookDispatcher(self.runtime, max_attempts=webhook_attempts)
         self.bot_api = BotApi(self.runtime, self.webhooks)
         self.client_api = ClientApi(self.runtime)
+        self.zalo = ZaloSandbox(self.runtime, lambda: self.base_url, webhook_attempts=webhook_attempts)
         self._runner: web.AppRunner | None = None
 
     # ------------------------------------------------------------------------------ setup
@@ -51,11 +56,16 @@ class SandboxServer:
         """Register a bot and return its user record (as getMe shows it)."""
         return self.state.add_bot(token, username, first_name, privacy_mode=privacy_mode).me()
 
+    def add_zalo_bot(self, token: str, name: str, *, quota: ZaloQuota | None = None) -> dict[str, Any]:
+        """Register a Zalo bot (served under ``/zalo/bot{token}/``) and return its getMe record."""
+        return self.zalo.add_bot(token, name, quota=quota)
+
     def build_app(self) -> web.Application:
         """Assemble the aiohttp application (Bot API, client API, page)."""
         app = web.Application(client_max_size=MAX_REQUEST_BYTES, middlewares=[self.client_api.errors])
         app.add_routes(self.bot_api.routes())
         app.add_routes(self.client_api.routes())
+        app.add_routes(self.zalo.routes())
         app.router.add_get("/", self._index)
         if STATIC_DIR.is_dir():
             app.router.add_static("/static/", STATIC_DIR)
@@ -76,6 +86,7 @@ class SandboxServer:
             raise RuntimeError("the sandbox is already running")
         self.runtime.closing = False
         await self.webhooks.start()
+        await self.zalo.start()
         runner = web.AppRunner(self.build_app(), handler_cancellation=True, shutdown_timeout=2.0,
                                access_log=None)
         await runner.setup()
@@ -93,6 +104,7 @@ class SandboxServer:
             return
         self.runtime.close()
         await self.webhooks.stop()
+        await self.zalo.stop()
         await self._runner.cleanup()
         self._runner = None
 
@@ -114,6 +126,11 @@ class SandboxServer:
     def bot_api_url(self) -> str:
         """PTB's ``base_url``: requests go to ``{bot_api_url}{token}/{method}``."""
         return self.base_url + "/bot"
+
+    @property
+    def zalo_base_url(self) -> str:
+        """ZaloClient's ``base_url``: requests go to ``{zalo_base_url}/bot{token}/{method}``."""
+        return self.base_url + "/zalo"
 
     @property
     def file_url(self) -> str:

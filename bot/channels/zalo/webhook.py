@@ -1,0 +1,81 @@
+"""Receiving Zalo updates by webhook, as an aiohttp handler.
+
+Zalo POSTs each update with the ``X-Bot-Api-Secret-Token`` header given to ``setWebhook``. The handler
+checks it in constant time (a wrong or missing secret gets 403 and nothing is read further), answers 400
+to a body that is not JSON, and otherwise answers 200 at once and processes the update in a task, so a
+slow reply never makes Zalo time out and redeliver. JSON that is not a readable update is logged and
+acknowledged with 200: Zalo redelivering it would not make it readable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from bot.channels.zalo.updates import ZaloUpdate, parse_update
+
+LOGGER = logging.getLogger(__name__)
+SECRET_HEADER = "X-Bot-Api-Secret-Token"
+MAX_BODY_BYTES = 1024 * 1024
+
+UpdateCallback = Callable[[ZaloUpdate], Awaitable[None]]
+
+
+class WebhookHandler:
+    """Webhook state: ``handle`` is the aiohttp handler, ``tasks`` the updates being processed."""
+
+    def __init__(self, secret: str, on_update: UpdateCallback, *, max_body: int = MAX_BODY_BYTES) -> None:
+        if not secret:
+            raise ValueError("a webhook secret is required")
+        self._secret = secret.encode()
+        self._on_update = on_update
+        self.max_body = max_body
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """Check the secret, read the update, schedule it and answer."""
+        received = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(received, self._secret):
+            LOGGER.warning("Zalo webhook: refused a request with a %s secret",
+                           "wrong" if received else "missing")
+            return web.json_response({"ok": False, "description": "Forbidden"}, status=403)
+        if request.content_length is not None and request.content_length > self.max_body:
+            return web.json_response({"ok": False, "description": "Payload too large"}, status=413)
+        try:
+            payload = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return web.json_response({"ok": False, "description": "Body is not JSON"}, status=400)
+        try:
+            update = parse_update(payload)
+        except ValueError as exc:
+            LOGGER.warning("Zalo webhook: ignored an unreadable update: %s", exc)
+            return web.json_response({"ok": True})
+        task = asyncio.create_task(self._process(update), name=f"zalo-update-{update.message_id}")
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return web.json_response({"ok": True})
+
+    async def _process(self, update: ZaloUpdate) -> None:
+        """Run the callback, logging (not raising) its failures."""
+        try:
+            await self._on_update(update)
+        except Exception:  # noqa: BLE001 - a failing update must not kill the others
+            LOGGER.exception("Zalo webhook: processing %s %s failed", update.event_name, update.message_id)
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait for the updates being processed (for a graceful shutdown)."""
+        if self.tasks:
+            await asyncio.wait(set(self.tasks), timeout=timeout)
+
+
+def webhook_handler(secret: str, on_update: UpdateCallback) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """Build an aiohttp handler that feeds authenticated Zalo updates to ``on_update``.
+
+    It is ``WebhookHandler(secret, on_update).handle``; its ``__self__`` can ``drain()`` at shutdown.
+    """
+    return WebhookHandler(secret, on_update).handle
