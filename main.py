@@ -145,6 +145,8 @@ SANDBOX_TOKEN = "100000:sandbox-motcua-token"
 SANDBOX_ADMIN_CHAT = -1001
 SANDBOX_CITIZENS = ((1001, "Chị Lan"), (1002, "Anh Minh"))
 SANDBOX_OFFICIALS = ((2001, "Cán bộ Hòa"), (2002, "Cán bộ Tâm"))
+SANDBOX_ZALO_TOKEN = "200000:sandbox-zalo-token"
+SANDBOX_ZALO_CITIZENS = (("zalo-3001", "Chị Hoa (Zalo)"),)
 BOT_COMMANDS = (
     ("start", "Menu chính"), ("help", "Hướng dẫn"), ("back", "Quay lại câu trước"), ("cancel", "Hủy hồ sơ đang khai"),
     ("review", "Xem lại hồ sơ đang khai"), ("mydossiers", "Hồ sơ của tôi"), ("lookup", "Tra cứu hồ sơ"),
@@ -188,6 +190,44 @@ async def stop_telegram(application) -> None:
     await application.shutdown()
 
 
+async def start_zalo(services: Services, *, base_url: str, web_port: int | None = None):
+    """Start the Zalo channel (polling, or webhook through the bot's web server) and its media links."""
+    from aiohttp import web as aioweb
+
+    from bot.channels.zalo.channel import ZaloChannel
+    from bot.channels.zalo.client import ZaloClient
+    from bot.channels.zalo.webhook import WebhookHandler
+    from bot.media import MediaLinks, media_routes, start_web
+
+    settings = services.settings
+    client = ZaloClient(settings.zalo_token, base_url=base_url)
+    links = MediaLinks(callback_secret(settings.data_dir), settings.public_base_url)
+    channel = ZaloChannel(client, services.desk, services.catalog, services.dispatcher, links=links)
+    services.dispatcher.register(channel)
+    routes = media_routes(links, services.blobs)
+    webhook = None
+    if settings.zalo_webhook_url:
+        webhook = WebhookHandler(settings.zalo_webhook_secret, channel.on_update)
+        routes.append(aioweb.post("/zalo/webhook", webhook.handle))
+    runner = await start_web(settings.web_host, settings.web_port if web_port is None else web_port, routes)
+    if not settings.public_base_url:
+        host, port = runner.addresses[0][:2]
+        links.public_base_url = f"http://{host}:{port}"
+    if webhook is not None:
+        await client.set_webhook(settings.zalo_webhook_url, settings.zalo_webhook_secret)
+    else:
+        await client.delete_webhook()
+        channel.start_polling()
+    return channel, client, runner
+
+
+async def stop_zalo(channel, client, runner) -> None:
+    """Stop polling, the web server and the HTTP client."""
+    await channel.stop()
+    await runner.cleanup()
+    await client.close()
+
+
 async def start_sandbox(settings: Settings, *, port: int | None = None):
     """Start the local Telegram-compatible server with a bot, citizens, officials and the admin group."""
     from bot.sandbox.server import SandboxServer
@@ -200,10 +240,14 @@ async def start_sandbox(settings: Settings, *, port: int | None = None):
         "Bộ phận Một cửa – cán bộ", chat_id=SANDBOX_ADMIN_CHAT,
         members=[user_id for user_id, _ in SANDBOX_OFFICIALS], bot_status="administrator",
     )
+    server.add_zalo_bot(SANDBOX_ZALO_TOKEN, "Một cửa trên Zalo")
+    for user_id, name in SANDBOX_ZALO_CITIZENS:
+        server.zalo.world.add_user(name, user_id=user_id)
     await server.start()
     sandbox_settings = replace(
         settings, telegram_token=SANDBOX_TOKEN, admin_chat_id=SANDBOX_ADMIN_CHAT,
         officials=frozenset(user_id for user_id, _ in SANDBOX_OFFICIALS),
+        zalo_token=settings.zalo_token or SANDBOX_ZALO_TOKEN,
     )
     return server, sandbox_settings
 
@@ -226,6 +270,10 @@ async def serve(settings: Settings) -> int:
     services = build(settings)
     application, _ = await start_telegram(services, base_url=base_url, base_file_url=file_url,
                                           webhook=bool(settings.telegram_webhook_url and settings.telegram_token))
+    zalo = None
+    if settings.zalo_token:
+        on_sandbox = server is not None and settings.zalo_token == SANDBOX_ZALO_TOKEN
+        zalo = await start_zalo(services, base_url=server.zalo_base_url if on_sandbox else settings.zalo_base_url)
     sweeper = asyncio.create_task(run_housekeeping(services, services.dispatcher))
     if server is not None:
         print(f"motcua sandbox: open {server.base_url} — file a dossier as a citizen, decide as an official. Ctrl-C stops.", flush=True)
@@ -237,6 +285,8 @@ async def serve(settings: Settings) -> int:
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     sweeper.cancel()
+    if zalo is not None:
+        await stop_zalo(*zalo)
     await stop_telegram(application)
     if server is not None:
         await server.stop()

@@ -8,7 +8,6 @@ comes in through ``Context``.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
@@ -27,6 +26,7 @@ from bot.events import (
 from bot.idcard import parse_id_qr
 from bot.photos import PhotoRules, precheck, problems
 from bot.session import Session
+from bot.textmatch import fold
 from flows.compiler import ITEM_TRIGGER, CompiledFlow
 from flows.definition import Flow, Step
 from flows.validators import VALIDATORS, Invalid, ValidationContext
@@ -179,9 +179,9 @@ class Engine:
         return self._menu(session)
 
     def _match_flow(self, session: Session, text: str) -> str | None:
-        wanted = _fold(text)
+        wanted = fold(text)
         for position, (flow_id, compiled) in enumerate(self.flows.items(), start=1):
-            title = _fold(self.catalog.render(session.language, Text(compiled.flow.title)))
+            title = fold(self.catalog.render(session.language, Text(compiled.flow.title)))
             if wanted == str(position) or (len(wanted) >= 4 and wanted in title):
                 return flow_id
         return None
@@ -381,7 +381,7 @@ class Engine:
             raw = f"{event.latitude:.6f}, {event.longitude:.6f}"
         if raw is None:
             return self._unexpected(session, compiled, event)
-        if step.optional and _fold(raw) in ("bo qua", "skip", "-"):
+        if step.optional and fold(raw) in ("bo qua", "skip", "-"):
             return self._store(session, compiled, step, "", "", ctx)
         result = self._validate(session, compiled, step, raw, ctx)
         if isinstance(result, Invalid):
@@ -419,10 +419,10 @@ class Engine:
         return self._store(session, compiled, step, value, shown, ctx)
 
     def _match_option(self, session: Session, step: Step, text: str) -> str | None:
-        wanted = _fold(text)
+        wanted = fold(text)
         for position, option in enumerate(step.choices, start=1):
-            labels = {_fold(self.catalog.render(lang, Text(option.label))) for lang in (session.language, DEFAULT_LANGUAGE)}
-            if wanted in labels or wanted == _fold(option.value) or wanted == str(position):
+            labels = {fold(self.catalog.render(lang, Text(option.label))) for lang in (session.language, DEFAULT_LANGUAGE)}
+            if wanted in labels or wanted == fold(option.value) or wanted == str(position):
                 return option.value
         return None
 
@@ -485,7 +485,7 @@ class Engine:
         if isinstance(event, DocumentReceived):
             return self._ask(session, compiled, self._problem_text("photo-wrong-type"))
         if isinstance(event, ButtonPressed) and event.data == f"d:{step.id}" or (
-            isinstance(event, TextReceived) and _fold(event.text) in DONE_WORDS
+            isinstance(event, TextReceived) and fold(event.text) in DONE_WORDS
         ):
             count = len(session.answers.get(step.id) or [])
             if count < step.min_photos:
@@ -497,7 +497,7 @@ class Engine:
         if isinstance(event, ButtonPressed) and event.data == f"k:{step.id}" and step.optional:
             session.answers[step.id] = []
             return self._advance(session, compiled, ctx)
-        if isinstance(event, TextReceived) and step.optional and _fold(event.text) in ("bo qua", "skip"):
+        if isinstance(event, TextReceived) and step.optional and fold(event.text) in ("bo qua", "skip"):
             session.answers[step.id] = []
             return self._advance(session, compiled, ctx)
         return self._ask(session, compiled, Text("photos-expected"))
@@ -655,7 +655,7 @@ class Engine:
                 if step.kind == "repeat":
                     session.answers[target] = []
                 return self._enter(session, compiled, ctx)
-        if isinstance(event, TextReceived) and _fold(event.text) in ("gui", "gửi", "send", "nop", "nộp"):
+        if isinstance(event, TextReceived) and fold(event.text) in ("gui", "gửi", "send", "nop", "nộp"):
             return self._review_input(session, compiled, ButtonPressed(event.citizen, "r:send"), ctx)
         return self._ask(session, compiled, Text("review-use-buttons"))
 
@@ -736,16 +736,10 @@ def _choice_rows(step: Step) -> list[tuple[Button, ...]]:
     return [(button,) for button in buttons]
 
 
-def _fold(text: str) -> str:
-    """Lower-case, trim and strip Vietnamese diacritics, for matching typed words."""
-    text = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
-    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Mn").split())
-
-
 def _yes_no_word(text: str) -> str | None:
-    folded = _fold(text)
-    if folded in {_fold(w) for w in YES_WORDS}:
+    folded = fold(text)
+    if folded in {fold(w) for w in YES_WORDS}:
         return "yes"
-    if folded in {_fold(w) for w in NO_WORDS}:
+    if folded in {fold(w) for w in NO_WORDS}:
         return "no"
     return None

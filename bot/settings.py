@@ -30,6 +30,13 @@ class Settings:
     telegram_webhook_port: int = 8443
     admin_chat_id: int | None = None
     officials: frozenset[int] = field(default_factory=frozenset)
+    zalo_token: str = ""
+    zalo_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_webhook_url: str = ""
+    zalo_webhook_secret: str = ""
+    public_base_url: str = ""
+    web_host: str = "127.0.0.1"
+    web_port: int = 8090
     sandbox_host: str = "127.0.0.1"
     sandbox_port: int = 8080
     draft_retention_days: int = 30
@@ -87,6 +94,13 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         telegram_webhook_port=integer("TELEGRAM_WEBHOOK_PORT", defaults.telegram_webhook_port),
         admin_chat_id=integer("ADMIN_CHAT_ID", None),
         officials=frozenset(officials),
+        zalo_token=env.get("ZALO_BOT_TOKEN", "").strip(),
+        zalo_base_url=env.get("ZALO_BASE_URL", "").strip() or defaults.zalo_base_url,
+        zalo_webhook_url=env.get("ZALO_WEBHOOK_URL", "").strip(),
+        zalo_webhook_secret=env.get("ZALO_WEBHOOK_SECRET", "").strip(),
+        public_base_url=env.get("PUBLIC_BASE_URL", "").strip(),
+        web_host=env.get("WEB_HOST", "").strip() or defaults.web_host,
+        web_port=integer("WEB_PORT", defaults.web_port),
         sandbox_host=env.get("SANDBOX_HOST", "").strip() or defaults.sandbox_host,
         sandbox_port=integer("SANDBOX_PORT", defaults.sandbox_port),
         draft_retention_days=integer("DRAFT_RETENTION_DAYS", defaults.draft_retention_days),
@@ -99,6 +113,10 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         raise SettingsError("OFFICIALS is required with TELEGRAM_BOT_TOKEN (Telegram user ids allowed to act)")
     if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
         raise SettingsError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
+    if settings.zalo_webhook_url and len(settings.zalo_webhook_secret) < 8:
+        raise SettingsError("ZALO_WEBHOOK_SECRET (at least 8 characters) is required with ZALO_WEBHOOK_URL")
+    if settings.zalo_webhook_url and not settings.public_base_url:
+        raise SettingsError("PUBLIC_BASE_URL is required with ZALO_WEBHOOK_URL (where Zalo reaches this server)")
     if not 0 < settings.sandbox_port < 65536:
         raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
     return settings

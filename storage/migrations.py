@@ -111,3 +111,9 @@ def m004_draft_reminders(db: Database) -> None:
     """Remember when an idle draft's owner was reminded before it is deleted."""
     db["sessions"].add_column("reminded_at", str)
     db["seen_updates"].create_index(["at"])
+
+
+@migration
+def m005_channel_menus(db: Database) -> None:
+    """Remember the numbered menu last shown to a citizen on a channel without buttons (Zalo)."""
+    db["channel_menus"].create({"key": str, "menu": str}, pk="key")

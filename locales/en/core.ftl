@@ -2,7 +2,7 @@
 
 menu =
     Hello! This is the online one-stop desk. Which procedure would you like to file?
-    Tap a button below (or type its number).
+    Choose an item below (tap a button or type its number).
 help =
     How to use this bot:
     • Answer each question by typing or tapping a button.

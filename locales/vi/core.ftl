@@ -2,7 +2,7 @@
 
 menu =
     Xin chào! Đây là Bộ phận Một cửa trực tuyến. Anh/chị muốn làm thủ tục gì?
-    Chạm vào một nút bên dưới (hoặc gõ số thứ tự).
+    Chọn một mục bên dưới (chạm nút hoặc gõ số thứ tự).
 help =
     Cách dùng:
     • Trả lời từng câu hỏi bằng cách gõ chữ hoặc chạm nút.

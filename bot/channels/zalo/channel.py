@@ -1,0 +1,190 @@
+"""The Zalo channel: Zalo Bot API updates become desk events; effects become Zalo messages.
+
+Zalo has no buttons: choices are numbered text menus, matched back by number or by the option's words;
+commands work as typed text. Each event is seen once (event name + message id). A photo arrives as a URL
+that may expire, so it is downloaded at once, with a size limit and a timeout. Images for the citizen (the
+receipt QR) go out as short-lived signed links from the bot's own web server when a public base URL is set,
+and as text otherwise. The same desk, flows and admin chat serve Zalo citizens as Telegram ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import traceback
+import uuid
+from typing import Sequence
+
+from bot.channels.zalo.client import ZaloClient
+from bot.channels.zalo.errors import ZaloError
+from bot.channels.zalo.menus import Menu, build_menu, match, menu_text
+from bot.channels.zalo.retry import retrying
+from bot.channels.zalo.updates import ZaloUpdate
+from bot.desk import Desk
+from bot.dispatch import Dispatcher
+from bot.effects import AdminPost, Effect, Say, SendPhoto, Text
+from bot.events import ButtonPressed, Citizen, CommandReceived, Event, PhotoReceived, PhotoRef, TextReceived
+from bot.media import MediaLinks
+from locales.catalog import DEFAULT_LANGUAGE, Catalog
+from storage.database import utc_now
+from storage.sessions import load_session
+
+log = logging.getLogger(__name__)
+CHANNEL = "zalo"
+TEXT_EVENT = "message.text.received"
+IMAGE_EVENT = "message.image.received"
+STICKER_EVENT = "message.sticker.received"
+
+
+class ZaloChannel:
+    """Serves citizens who write to the Zalo bot."""
+
+    name = CHANNEL
+
+    def __init__(
+        self,
+        client: ZaloClient,
+        desk: Desk,
+        catalog: Catalog,
+        dispatcher: Dispatcher,
+        *,
+        links: MediaLinks | None = None,
+        max_photo_bytes: int = 10 * 1024 * 1024,
+        download_timeout: float = 20.0,
+    ) -> None:
+        self.client = client
+        self.desk = desk
+        self.catalog = catalog
+        self.dispatcher = dispatcher
+        self.links = links
+        self.max_photo_bytes = max_photo_bytes
+        self.download_timeout = download_timeout
+        self.tasks: set[asyncio.Task] = set()
+        self.polling: asyncio.Task | None = None
+
+    # -- receiving -----------------------------------------------------------------------------
+
+    def start_polling(self, timeout: float = 25.0) -> None:
+        """Poll getUpdates (one update per call) in the background."""
+        self.polling = asyncio.get_running_loop().create_task(self._poll(timeout))
+
+    async def stop(self) -> None:
+        """Stop polling and wait for updates being served."""
+        if self.polling is not None:
+            self.polling.cancel()
+            try:
+                await self.polling
+            except (asyncio.CancelledError, Exception):
+                pass
+        if self.tasks:
+            await asyncio.wait(self.tasks, timeout=10)
+
+    async def _poll(self, timeout: float) -> None:
+        failures = 0
+        while True:
+            try:
+                update = await self.client.get_update(timeout=timeout)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - network or API trouble: back off and poll again
+                failures += 1
+                log.warning("zalo polling failed (%s); retrying", type(exc).__name__)
+                await asyncio.sleep(min(30.0, 0.5 * 2 ** min(failures, 6)))
+                continue
+            if update is not None:
+                self._spawn(self.on_update(update))
+
+    async def on_update(self, update: ZaloUpdate) -> None:
+        """Handle one Zalo update: ignore repeats, then serve it as a citizen event."""
+        if not self._first_time(update):
+            return
+        citizen = Citizen(CHANNEL, str(update.user_id))
+        if update.event_name == TEXT_EVENT and update.text is not None:
+            event = self._text_event(citizen, update.text)
+        elif update.event_name == IMAGE_EVENT and update.photo_url:
+            event = PhotoReceived(citizen, (PhotoRef(update.photo_url, 0, 0, 0, "image/jpeg"),))
+        elif update.event_name == STICKER_EVENT:
+            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-sticker"))])
+            return
+        else:
+            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-unsupported"))])
+            return
+        await self.serve(citizen, event)
+
+    def _first_time(self, update: ZaloUpdate) -> bool:
+        key = f"{update.event_name}:{update.message_id}"
+        cursor = self.desk.db.execute(
+            "INSERT OR IGNORE INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?)", [CHANNEL, key, utc_now()]
+        )
+        return cursor.rowcount == 1
+
+    def _text_event(self, citizen: Citizen, text: str) -> Event:
+        stripped = text.strip()
+        if stripped.startswith("/"):
+            command, _, args = stripped[1:].partition(" ")
+            return CommandReceived(citizen, command, args.strip())
+        data = match(self._menu(citizen.user_id), stripped)
+        if data is not None:
+            return ButtonPressed(citizen, data)
+        return TextReceived(citizen, text)
+
+    async def serve(self, citizen: Citizen, event: Event) -> None:
+        """Run one event through the desk and deliver what it produced."""
+        try:
+            effects = await self.desk.handle(event, self.fetch)
+        except Exception as exc:  # noqa: BLE001 - the edge: apologise, keep state, tell officials a case id
+            case = uuid.uuid4().hex[:8]
+            log.error("case %s: %s while serving a zalo citizen\n%s", case, type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
+            await self.dispatcher.route([AdminPost(Text("admin-error", {"case": case}))])
+            await self.send_to_citizen(citizen.user_id, [Say(Text("sorry", {"case": case}))])
+            return
+        remaining = await self.dispatcher.route(effects)
+        await self.send_to_citizen(citizen.user_id, remaining)
+
+    async def fetch(self, ref: PhotoRef) -> bytes:
+        """Download a photo by its (soon expiring) URL, within the size limit and timeout."""
+        return await retrying(lambda: self.client.download(ref.file_ref, self.max_photo_bytes, self.download_timeout), idempotent=True)
+
+    # -- sending -------------------------------------------------------------------------------
+
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect]) -> None:
+        """Send messages (with numbered menus) and images to a Zalo citizen."""
+        language = load_session(self.desk.db, Citizen(CHANNEL, user_id)).language or DEFAULT_LANGUAGE
+        render = lambda text: self.catalog.render(language, text)  # noqa: E731
+        for effect in effects:
+            try:
+                if isinstance(effect, Say):
+                    text = render(effect.text)
+                    menu = build_menu(effect.buttons, render)
+                    if menu.options:
+                        hint = Text("zalo-choose", {"count": len(menu.options)}) if menu.numbered else Text("zalo-type")
+                        text = f"{text}\n\n{menu_text(menu)}\n{render(hint)}"
+                    self._remember(user_id, menu)
+                    await self.client.send_message(user_id, text)
+                elif isinstance(effect, SendPhoto):
+                    caption = render(effect.caption) if effect.caption else ""
+                    if self.links is not None:
+                        url = self.links.link(effect.path)
+                        await retrying(lambda u=url, c=caption: self.client.send_photo(user_id, u, c[:2000]))
+                    else:
+                        await self.client.send_message(user_id, render(Text("zalo-no-image", {"caption": caption})))
+            except ZaloError as exc:
+                log.warning("could not deliver a message to a zalo citizen: %s", type(exc).__name__)
+                return
+
+    def _menu(self, user_id: str) -> Menu | None:
+        row = self.desk.db.execute("SELECT menu FROM channel_menus WHERE key = ?", [f"{CHANNEL}:{user_id}"]).fetchone()
+        return Menu.from_json(json.loads(row[0])) if row else None
+
+    def _remember(self, user_id: str, menu: Menu) -> None:
+        self.desk.db.execute(
+            "INSERT INTO channel_menus (key, menu) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET menu = excluded.menu",
+            [f"{CHANNEL}:{user_id}", json.dumps(menu.to_json(), ensure_ascii=False)],
+        )
+
+    def _spawn(self, coroutine) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
