@@ -1,0 +1,67 @@
+"""Invalid configuration stops start-up with a message that names the setting."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.offices import OfficeError, load_offices
+from bot.settings import SettingsError, load_settings
+
+ROOT = Path(__file__).parent.parent
+TOKEN = "123456:ABCdef"
+
+
+def settings_from(**env):
+    return load_settings(environ=env, dotenv=Path("/nonexistent/.env"))
+
+
+def test_no_token_means_the_sandbox_defaults():
+    settings = settings_from()
+    assert settings.telegram_token == "" and settings.sandbox_port == 8080
+    assert settings.telegram_base_url == "https://api.telegram.org/bot"
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token", "ADMIN_CHAT_ID": "-1", "OFFICIALS": "1"}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "OFFICIALS": "1"}, "ADMIN_CHAT_ID"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "-1"}, "OFFICIALS"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "group", "OFFICIALS": "1"}, "ADMIN_CHAT_ID"),
+        ({"OFFICIALS": "12, bob"}, "OFFICIALS"),
+        ({"SANDBOX_PORT": "99999"}, "SANDBOX_PORT"),
+        ({"TELEGRAM_WEBHOOK_URL": "https://x.example/telegram"}, "TELEGRAM_WEBHOOK_SECRET"),
+        ({"ZALO_BOT_TOKEN": "z", "ZALO_WEBHOOK_URL": "https://x.example/zalo/webhook", "ZALO_WEBHOOK_SECRET": "short"}, "ZALO_WEBHOOK_SECRET"),
+        ({"DRAFT_RETENTION_DAYS": "a month"}, "DRAFT_RETENTION_DAYS"),
+    ],
+)
+def test_invalid_settings_are_named(env, named):
+    with pytest.raises(SettingsError, match=named):
+        settings_from(**env)
+
+
+def test_officials_and_dotenv_are_read(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f"# production\nTELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_CHAT_ID=-100200\nOFFICIALS=11, 22\n", encoding="utf-8")
+    settings = load_settings(environ={}, dotenv=dotenv)
+    assert settings.officials == frozenset({11, 22}) and settings.admin_chat_id == -100200
+
+
+def test_an_incomplete_offices_file_is_refused(tmp_path):
+    path = tmp_path / "offices.yaml"
+    path.write_text("offices:\n  - code: X\n    name: UBND\n", encoding="utf-8")
+    with pytest.raises(OfficeError, match="lacks address, hours"):
+        load_offices(path)
+
+
+def test_main_refuses_to_start_and_names_the_setting(tmp_path):
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "OFFICIALS": "1", "DATA_DIR": str(tmp_path)}
+    env.pop("ADMIN_CHAT_ID", None)
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "ADMIN_CHAT_ID" in result.stderr and TOKEN not in result.stderr
