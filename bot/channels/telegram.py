@@ -13,8 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import traceback
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Sequence, TypeVar
@@ -26,7 +24,8 @@ from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, 
 from bot.backoffice import BackOffice, Official
 from bot.desk import Desk
 from bot.dispatch import Dispatcher
-from bot.effects import AdminPost, Button, EditPressed, Effect, Say, SendPhoto, Text, Toast
+from bot.edge import serve
+from bot.effects import AdminPost, Button, EditPressed, Effect, Say, SendPhoto, Toast
 from bot.events import (
     ButtonPressed,
     Citizen,
@@ -247,13 +246,7 @@ class TelegramChannel:
 
     async def serve(self, citizen: Citizen, event: Event) -> None:
         """Run one event through the desk and deliver everything it produced."""
-        try:
-            effects = await self.desk.handle(event, self.fetch)
-        except Exception as exc:  # noqa: BLE001 - the edge: apologise, keep state, tell officials a case id
-            await self.report_failure(citizen, exc)
-            return
-        remaining = await self.dispatcher.route(effects)
-        await self.send_to_citizen(citizen.user_id, remaining)
+        await serve(self.desk, self.dispatcher, citizen, event, self.fetch, self.send_to_citizen)
 
     async def fetch(self, ref: PhotoRef) -> bytes:
         """Download a citizen's photo through getFile."""
@@ -285,19 +278,6 @@ class TelegramChannel:
 
     def _language(self, user_id: str) -> str:
         return load_session(self.desk.db, Citizen(CHANNEL, user_id)).language or DEFAULT_LANGUAGE
-
-    async def report_failure(self, citizen: Citizen, exc: Exception) -> None:
-        """Log a failure without personal data, apologise to the citizen, tell the admin chat the case id."""
-        case = uuid.uuid4().hex[:8]
-        frames = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("case %s: %s while serving a %s citizen\n%s", case, type(exc).__name__, citizen.channel, frames)
-        try:
-            await self.dispatcher.route([AdminPost(Text("admin-error", {"case": case}))])
-            channel = self.dispatcher.channels.get(citizen.channel)
-            if channel is not None:
-                await channel.send_to_citizen(citizen.user_id, [Say(Text("sorry", {"case": case}))])
-        except Exception:  # noqa: BLE001 - never let the apology itself crash the loop
-            log.error("case %s: could not deliver the apology", case)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log errors PTB caught outside our handlers, without personal data."""

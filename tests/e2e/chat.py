@@ -27,12 +27,17 @@ async def press(person: UserHandle, label: str, expect: str, chat_id: int | None
     return await person.wait_for(expect, chat_id=chat_id, timeout=15)
 
 
-async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "Bệnh viện Đa khoa tỉnh Tây Ninh", blurry_first: bool = True) -> str:
-    """File a birth registration from /start to the receipt; return the receipt code."""
+async def begin_birth_registration(citizen: UserHandle, relationship: str = "Cha") -> None:
+    """Open a birth registration and reach the ID card photos."""
     await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
     await press(citizen, "Đăng ký khai sinh", "Đồng ý xử lý dữ liệu cá nhân")
     await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
-    await press(citizen, "Cha", "Chụp căn cước")
+    await press(citizen, relationship, "Chụp căn cước")
+
+
+async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "Bệnh viện Đa khoa tỉnh Tây Ninh", blurry_first: bool = True) -> str:
+    """File a birth registration from /start to the receipt; return the receipt code."""
+    await begin_birth_registration(citizen)
     await citizen.send_album([imagegen.document_photo(seed=1, title="MẶT TRƯỚC"), imagegen.document_photo(seed=2, title="MẶT SAU")])
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
     for text, expect in BIRTH_ANSWERS:

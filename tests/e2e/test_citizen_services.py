@@ -15,7 +15,7 @@ from bot.housekeeping import sweep_drafts
 from bot.sandbox.ratelimit import BucketSpec, RateLimits
 from storage.dossiers import get_dossier
 from tests import imagegen
-from tests.e2e.chat import ADMIN_CHAT, act, card_of, file_birth_registration, press, say
+from tests.e2e.chat import ADMIN_CHAT, act, begin_birth_registration, card_of, file_birth_registration, press, say
 
 
 async def test_lookup_by_code_and_by_receipt_qr_shows_others_only_status_and_dates(service):
@@ -67,10 +67,7 @@ async def test_feedback_reaches_the_admin_chat(service):
 
 async def test_privacy_and_erasing_a_draft_with_its_photos(service):
     citizen = service.citizen
-    await say(citizen, "/start", "thủ tục gì")
-    await press(citizen, "Đăng ký khai sinh", "Đồng ý")
-    await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
-    await press(citizen, "Cha", "Chụp căn cước")
+    await begin_birth_registration(citizen, "Cha")
     await citizen.send_album([imagegen.document_photo(seed=31), imagegen.document_photo(seed=32)])
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
     blobs = list((service.data_dir / "blobs").rglob("*.jpg"))
@@ -87,10 +84,7 @@ async def test_privacy_and_erasing_a_draft_with_its_photos(service):
 
 async def test_idle_draft_is_reminded_then_deleted(service):
     citizen = service.citizen
-    await say(citizen, "/start", "thủ tục gì")
-    await press(citizen, "Đăng ký khai sinh", "Đồng ý")
-    await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
-    await press(citizen, "Cha", "Chụp căn cước")
+    await begin_birth_registration(citizen, "Cha")
     await citizen.send_photo(imagegen.document_photo(seed=41))
     await citizen.wait_for("Đã nhận 1/2", timeout=20)
     services = service.services

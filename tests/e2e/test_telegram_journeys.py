@@ -8,7 +8,7 @@ import asyncio
 from storage import audit
 from storage.dossiers import get_dossier
 from tests import imagegen
-from tests.e2e.chat import ADMIN_CHAT, act, button_labels, card_of, file_birth_registration, press, say
+from tests.e2e.chat import ADMIN_CHAT, act, begin_birth_registration, button_labels, card_of, file_birth_registration, press, say
 
 
 async def test_birth_registration_from_filing_to_rating(service):
@@ -149,10 +149,7 @@ async def test_two_officials_racing_exactly_one_action_applies(service):
 
 async def test_restart_mid_filing_continues_where_the_citizen_was(service):
     citizen = service.citizen
-    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
-    await press(citizen, "Đăng ký khai sinh", "Đồng ý")
-    await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
-    await press(citizen, "Mẹ", "Chụp căn cước")
+    await begin_birth_registration(citizen, "Mẹ")
     await citizen.send_album([imagegen.document_photo(seed=21), imagegen.document_photo(seed=22)])
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
     await say(citizen, "Lê Thị Hoa", "Số định danh")
@@ -182,10 +179,7 @@ async def test_same_update_delivered_twice_is_processed_once(service):
 
 async def test_wrong_file_type_and_too_large_photo_are_refused_with_a_clear_message(service):
     citizen = service.citizen
-    await say(citizen, "/start", "thủ tục gì")
-    await press(citizen, "Đăng ký khai sinh", "Đồng ý")
-    await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
-    await press(citizen, "Cha", "Chụp căn cước")
+    await begin_birth_registration(citizen, "Cha")
     await citizen.send_document(imagegen.not_an_image(), file_name="cccd.pdf", mime="application/pdf")
     wrong = await citizen.wait_for("Chụp căn cước", timeout=15)
     assert "JPEG" in wrong["text"] or "ảnh" in wrong["text"]
@@ -201,3 +195,26 @@ async def test_html_and_markdown_typed_by_a_citizen_show_verbatim_in_the_admin_c
     card = await service.official.wait_for(f"Hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
     assert f"Nơi sinh: {tricky}" in card["text"]
     assert not any(e.get("type") in ("bold", "italic", "text_link", "code") for e in card.get("entities") or [])
+
+
+async def test_a_failure_apologises_keeps_the_answers_and_tells_officials_a_case_id(service, monkeypatch):
+    citizen = service.citizen
+    await begin_birth_registration(citizen, "Mẹ")
+    await citizen.send_album([imagegen.document_photo(seed=61), imagegen.document_photo(seed=62)])
+    await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
+    engine = service.services.engine
+    original = engine.handle
+
+    def broken(session, event, ctx):
+        session.answers["requester_name"] = "half-written"
+        raise RuntimeError("Lê Thị Hoa 001195012345")
+
+    monkeypatch.setattr(engine, "handle", broken)
+    sorry = await say(citizen, "Lê Thị Hoa", "Xin lỗi")
+    case = sorry["text"].split("(mã ")[1].split(")")[0]
+    alert = await service.official.wait_for(f"mã sự cố {case}", chat_id=ADMIN_CHAT, timeout=15)
+    assert "Lê Thị Hoa" not in alert["text"] and "001195012345" not in alert["text"]
+    monkeypatch.setattr(engine, "handle", original)
+    await say(citizen, "Lê Thị Hoa", "Số định danh")
+    answers = service.services.db.execute("SELECT answers FROM sessions WHERE key = 'telegram:1001'").fetchone()[0]
+    assert "half-written" not in answers and "Lê Thị Hoa" in answers

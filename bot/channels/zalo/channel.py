@@ -12,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import traceback
-import uuid
 from typing import Sequence
 
 from bot.channels.zalo.client import ZaloClient
@@ -23,7 +21,8 @@ from bot.channels.zalo.retry import retrying
 from bot.channels.zalo.updates import ZaloUpdate
 from bot.desk import Desk
 from bot.dispatch import Dispatcher
-from bot.effects import AdminPost, Effect, Say, SendPhoto, Text
+from bot.edge import serve
+from bot.effects import Effect, Say, SendPhoto, Text
 from bot.events import ButtonPressed, Citizen, CommandReceived, Event, PhotoReceived, PhotoRef, TextReceived
 from bot.media import MediaLinks
 from locales.catalog import DEFAULT_LANGUAGE, Catalog
@@ -132,16 +131,7 @@ class ZaloChannel:
 
     async def serve(self, citizen: Citizen, event: Event) -> None:
         """Run one event through the desk and deliver what it produced."""
-        try:
-            effects = await self.desk.handle(event, self.fetch)
-        except Exception as exc:  # noqa: BLE001 - the edge: apologise, keep state, tell officials a case id
-            case = uuid.uuid4().hex[:8]
-            log.error("case %s: %s while serving a zalo citizen\n%s", case, type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
-            await self.dispatcher.route([AdminPost(Text("admin-error", {"case": case}))])
-            await self.send_to_citizen(citizen.user_id, [Say(Text("sorry", {"case": case}))])
-            return
-        remaining = await self.dispatcher.route(effects)
-        await self.send_to_citizen(citizen.user_id, remaining)
+        await serve(self.desk, self.dispatcher, citizen, event, self.fetch, self.send_to_citizen)
 
     async def fetch(self, ref: PhotoRef) -> bytes:
         """Download a photo by its (soon expiring) URL, within the size limit and timeout."""
