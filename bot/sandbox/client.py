@@ -20,23 +20,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+from bot.sandbox.http_client import ApiError, JsonApiClient, message_text
 
 Predicate = Callable[[dict[str, Any]], bool]
 
 
-class SandboxApiError(RuntimeError):
+class SandboxApiError(ApiError):
     """The client API refused a request."""
-
-    def __init__(self, status: int, description: str) -> None:
-        super().__init__(f"{status}: {description}")
-        self.status = status
-        self.description = description
-
-
-def message_text(message: dict[str, Any]) -> str:
-    """Return a message's text or caption ("" for none)."""
-    return message.get("text") or message.get("caption") or ""
 
 
 def button_rows(message: dict[str, Any]) -> list[list[dict[str, Any]]]:
@@ -63,43 +53,11 @@ def format_transcript(messages: list[dict[str, Any]], limit: int = 20) -> str:
     return "\n".join(lines) or "  (no messages)"
 
 
-class SandboxClient:
+class SandboxClient(JsonApiClient):
     """Connection to a sandbox's client API; ``async with SandboxClient(base_url) as sb``."""
 
-    def __init__(self, base_url: str, *, bot: int | str | None = None, timeout: float = 30.0) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.bot = bot
-        self._http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout, verify=False)  # plain HTTP only
-
-    async def __aenter__(self) -> "SandboxClient":
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the HTTP connection pool."""
-        await self._http.aclose()
-
-    async def call(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
-                   files: Any = None, data: Any = None, timeout: float | None = None) -> Any:
-        """Make a client API request and return its ``result`` (raises SandboxApiError)."""
-        params = {k: v for k, v in (params or {}).items() if v is not None}
-        kwargs: dict[str, Any] = {"params": params}
-        if timeout is not None:
-            kwargs["timeout"] = timeout
-        if files is not None:
-            kwargs.update(files=files, data=data)
-        elif json is not None:
-            kwargs["json"] = json
-        response = await self._http.request(method, f"/sandbox/api{path}", **kwargs)
-        try:
-            body = response.json()
-        except ValueError:
-            raise SandboxApiError(response.status_code, response.text) from None
-        if not body.get("ok"):
-            raise SandboxApiError(response.status_code, body.get("description", response.text))
-        return body["result"]
+    prefix = "/sandbox/api"
+    error = SandboxApiError
 
     async def bots(self) -> list[dict[str, Any]]:
         """List the sandbox's bots."""

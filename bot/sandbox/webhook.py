@@ -8,54 +8,22 @@ after which the update is dropped. The last error shows in ``getWebhookInfo``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 import aiohttp
 
-from bot.sandbox.live import Runtime
+from bot.sandbox.delivery import DeliveryTasks
 from bot.sandbox.models import BotAccount, Webhook
 
 LOGGER = logging.getLogger(__name__)
 
 
-class WebhookDispatcher:
+class WebhookDispatcher(DeliveryTasks):
     """One delivery task per bot that has a webhook."""
 
-    def __init__(self, runtime: Runtime, *, max_attempts: int = 5, base_delay: float = 0.2,
-                 timeout: float = 10.0) -> None:
-        self.runtime = runtime
-        self.max_attempts = max_attempts
-        self.base_delay = base_delay
-        self.timeout = timeout
-        self._tasks: dict[int, asyncio.Task[None]] = {}
-        self._session: aiohttp.ClientSession | None = None
-
-    async def start(self) -> None:
-        """Open the HTTP client used for deliveries."""
-        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
-
-    async def stop(self) -> None:
-        """Cancel deliveries and close the HTTP client."""
-        tasks = list(self._tasks.values())
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._tasks.clear()
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
-
-    def sync(self) -> None:
-        """Start a delivery task for every bot with a webhook that lacks one."""
-        if self._session is None:
-            return
-        for bot in self.runtime.world.bots.values():
-            task = self._tasks.get(bot.id)
-            if bot.webhook is not None and (task is None or task.done()):
-                self._tasks[bot.id] = asyncio.create_task(self._run(bot), name=f"sandbox-webhook-{bot.id}")
+    def bots(self):
+        """Return the Telegram bots."""
+        return self.runtime.world.bots.values()
 
     async def _run(self, bot: BotAccount) -> None:
         world, pulse = self.runtime.world, self.runtime.pulse

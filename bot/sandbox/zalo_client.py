@@ -17,23 +17,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+from bot.sandbox.http_client import ApiError, JsonApiClient, message_text
 
 Predicate = Callable[[dict[str, Any]], bool]
 
 
-class ZaloSandboxError(RuntimeError):
+class ZaloSandboxError(ApiError):
     """The Zalo client API refused a request."""
-
-    def __init__(self, status: int, description: str) -> None:
-        super().__init__(f"{status}: {description}")
-        self.status = status
-        self.description = description
-
-
-def message_text(message: dict[str, Any]) -> str:
-    """Return a message's text or caption ("" for none)."""
-    return message.get("text") or message.get("caption") or ""
 
 
 def format_transcript(messages: list[dict[str, Any]], limit: int = 20) -> str:
@@ -49,42 +39,11 @@ def format_transcript(messages: list[dict[str, Any]], limit: int = 20) -> str:
     return "\n".join(lines) or "  (no messages)"
 
 
-class ZaloSandboxClient:
+class ZaloSandboxClient(JsonApiClient):
     """Connection to the Zalo client API; ``async with ZaloSandboxClient(base_url) as sb``."""
 
-    def __init__(self, base_url: str, *, bot: str | None = None, timeout: float = 30.0) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.bot = bot
-        self._http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout)
-
-    async def __aenter__(self) -> "ZaloSandboxClient":
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the HTTP connection pool."""
-        await self._http.aclose()
-
-    async def call(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
-                   files: Any = None, data: Any = None, timeout: float | None = None) -> Any:
-        """Make a client API request and return its ``result`` (raises ZaloSandboxError)."""
-        kwargs: dict[str, Any] = {"params": {k: v for k, v in (params or {}).items() if v is not None}}
-        if timeout is not None:
-            kwargs["timeout"] = timeout
-        if files is not None:
-            kwargs.update(files=files, data=data)
-        elif json is not None:
-            kwargs["json"] = json
-        response = await self._http.request(method, f"/sandbox/zalo/api{path}", **kwargs)
-        try:
-            body = response.json()
-        except ValueError:
-            raise ZaloSandboxError(response.status_code, response.text) from None
-        if not body.get("ok"):
-            raise ZaloSandboxError(response.status_code, body.get("description", response.text))
-        return body["result"]
+    prefix = "/sandbox/zalo/api"
+    error = ZaloSandboxError
 
     async def bots(self) -> list[dict[str, Any]]:
         """List the Zalo bots."""

@@ -9,7 +9,6 @@ with backoff a bounded number of times, then the update is dropped; the last err
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import deque
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.sandbox.delivery import DeliveryTasks
 from bot.sandbox.live import Runtime
 from bot.sandbox.zalo_state import ZaloBot, ZaloWebhook, ZaloWorld
 
@@ -34,46 +34,20 @@ class Delivery:
     error: str | None
 
 
-class ZaloWebhookDispatcher:
+class ZaloWebhookDispatcher(DeliveryTasks):
     """One delivery task per Zalo bot that has a webhook."""
+
+    task_prefix = "sandbox-zalo-webhook"
 
     def __init__(self, runtime: Runtime, world: ZaloWorld, *, max_attempts: int = 5, base_delay: float = 0.2,
                  timeout: float = 10.0) -> None:
-        self.runtime = runtime
+        super().__init__(runtime, max_attempts=max_attempts, base_delay=base_delay, timeout=timeout)
         self.world = world
-        self.max_attempts = max_attempts
-        self.base_delay = base_delay
-        self.timeout = timeout
         self.deliveries: deque[Delivery] = deque(maxlen=1000)
-        self._tasks: dict[str, asyncio.Task[None]] = {}
-        self._session: aiohttp.ClientSession | None = None
 
-    async def start(self) -> None:
-        """Open the HTTP client used for deliveries and start pending ones."""
-        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
-        self.sync()
-
-    async def stop(self) -> None:
-        """Cancel deliveries and close the HTTP client."""
-        tasks = list(self._tasks.values())
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self._tasks.clear()
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
-
-    def sync(self) -> None:
-        """Start a delivery task for every bot with a webhook that lacks one."""
-        if self._session is None:
-            return
-        for bot in self.world.bots.values():
-            task = self._tasks.get(bot.id)
-            if bot.webhook is not None and (task is None or task.done()):
-                self._tasks[bot.id] = asyncio.create_task(self._run(bot), name=f"sandbox-zalo-webhook-{bot.id}")
+    def bots(self):
+        """Return the Zalo bots."""
+        return self.world.bots.values()
 
     async def _run(self, bot: ZaloBot) -> None:
         attempts = 0
