@@ -454,7 +454,9 @@ class ClientApi:
     # ------------------------------------------------------------------------------ live
 
     def _after(self, request: web.Request) -> int:
-        value = request.query.get("after") or request.headers.get("Last-Event-ID")
+        """Where a log or stream starts: after ``Last-Event-ID`` when a reconnecting EventSource sends it
+        (its URL still carries the first ``after``), else after ``after``, else from now."""
+        value = request.headers.get("Last-Event-ID") or request.query.get("after")
         return self._int(value, "after") if value else self.world.seq
 
     async def event_log(self, request: web.Request) -> web.Response:

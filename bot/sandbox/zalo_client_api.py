@@ -241,7 +241,9 @@ class ZaloClientApi:
     # ------------------------------------------------------------------------------ live
 
     def _after(self, request: web.Request) -> int:
-        value = request.query.get("after") or request.headers.get("Last-Event-ID")
+        """Where a log or stream starts: after ``Last-Event-ID`` when a reconnecting EventSource sends it
+        (its URL still carries the first ``after``), else after ``after``, else from now."""
+        value = request.headers.get("Last-Event-ID") or request.query.get("after")
         if not value:
             return self.world.seq
         try:

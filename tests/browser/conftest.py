@@ -1,6 +1,8 @@
-"""Fixtures of the chat page tests: a live sandbox with a scripted bot, and Debian's chromium via Playwright.
+"""Fixtures of the chat page tests: Debian's chromium via Playwright, and what the page talks to — a live
+sandbox with a scripted bot (``sandbox``, ``open_page``), or the real service started as ``python
+main.py`` starts it without a token (``service``, ``open_service_page``).
 
-The sandbox and the bot run on their own event loop in a background thread, so the tests can drive the
+The servers and bots run on their own event loop in a background thread, so the tests can drive the
 browser with Playwright's synchronous API. Without /usr/bin/chromium the folder is skipped, except in
 CI (``CI`` set), where that is a failure: CI must run these tests.
 """
@@ -10,14 +12,18 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import main
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import SandboxServer
+from bot.settings import load_settings
 from tests.browser.scripted_bot import build_application
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,15 +47,14 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"{reason}; skipping the browser tests (they are required only when CI is set)")
 
 
-class LiveSandbox:
-    """A SandboxServer and the scripted bot, running on an event loop in a background thread."""
+class BackgroundLoop:
+    """Servers and bots running on an event loop in a background thread; ``_start``/``_stop`` say which."""
+
+    server: SandboxServer
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name="sandbox-loop", daemon=True)
-        self.server = SandboxServer(rate_limits=False)
-        self.server.add_bot(TOKEN, BOT_USERNAME, "Một Cửa", privacy_mode=False)
-        self.application: Any = None
 
     def run(self, coroutine: Coroutine[Any, Any, Any], timeout: float = 30.0) -> Any:
         """Run a coroutine on the sandbox's loop and return its result."""
@@ -61,7 +66,11 @@ class LiveSandbox:
 
     def start(self) -> None:
         self.thread.start()
-        self.run(self._start())
+        try:
+            self.run(self._start(), timeout=60.0)
+        except BaseException:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         try:
@@ -70,6 +79,29 @@ class LiveSandbox:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(10)
             self.loop.close()
+
+    async def _start(self) -> None:
+        raise NotImplementedError
+
+    async def _stop(self) -> None:
+        raise NotImplementedError
+
+    def messages(self, chat_id: int) -> list[dict[str, Any]]:
+        """Read a chat through the client API (what the page should show)."""
+        async def read() -> list[dict[str, Any]]:
+            async with SandboxClient(self.server.base_url) as sb:
+                return await sb.messages(chat_id)
+        return self.run(read())
+
+
+class LiveSandbox(BackgroundLoop):
+    """A SandboxServer and the scripted bot."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.server = SandboxServer(rate_limits=False)
+        self.server.add_bot(TOKEN, BOT_USERNAME, "Một Cửa", privacy_mode=False)
+        self.application: Any = None
 
     async def _start(self) -> None:
         await self.server.start()
@@ -92,12 +124,36 @@ class LiveSandbox:
             await self.application.shutdown()
         await self.server.stop()
 
-    def messages(self, chat_id: int) -> list[dict[str, Any]]:
-        """Read a chat through the client API (what the page should show)."""
-        async def read() -> list[dict[str, Any]]:
-            async with SandboxClient(self.server.base_url) as sb:
-                return await sb.messages(chat_id)
-        return self.run(read())
+
+class LiveService(BackgroundLoop):
+    """The real service as ``python main.py`` runs it without a token: the sandbox with its people, the bot
+    on Telegram and on Zalo, data in ``data_dir`` (sandbox and media server on free ports)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        settings = load_settings(environ={"DATA_DIR": str(data_dir)}, dotenv=data_dir / "no.env")
+        self.settings = replace(settings, sandbox_port=0, web_port=0)
+        self.services: main.Services | None = None
+        self.application: Any = None
+        self.zalo: tuple[Any, Any, Any] | None = None
+
+    async def _start(self) -> None:
+        self.server, settings = await main.start_sandbox(self.settings)
+        self.settings = settings
+        self.services = main.build(settings)
+        self.application, _ = await main.start_telegram(
+            self.services, base_url=self.server.bot_api_url, base_file_url=self.server.file_url)
+        self.zalo = await main.start_zalo(self.services, base_url=self.server.zalo_base_url)
+
+    async def _stop(self) -> None:
+        if self.zalo is not None:
+            await main.stop_zalo(*self.zalo)
+        if self.application is not None:
+            await main.stop_telegram(self.application)
+        if getattr(self, "server", None) is not None:
+            await self.server.stop()
+        if self.services is not None:
+            self.services.db.close()
 
 
 @pytest.fixture(scope="module")
@@ -130,24 +186,51 @@ def sandbox(chromium: Any) -> Iterator[LiveSandbox]:
 
 
 @pytest.fixture
-def open_page(chromium: Any, sandbox: LiveSandbox) -> Iterator[Any]:
-    """Open the chat page in a new browser context: ``open_page(viewport=..., **context_options)``."""
+def service(chromium: Any, tmp_path: Path) -> Iterator[LiveService]:
+    """The real service (sandbox, bot on Telegram and Zalo) with a fresh data directory."""
+    live = LiveService(tmp_path / "data")
+    live.start()
+    try:
+        yield live
+    finally:
+        live.stop()
+
+
+@contextmanager
+def page_opener(chromium: Any, url: str, timeout_ms: int = 10_000) -> Iterator[Callable[..., Any]]:
+    """Yield ``opener(viewport=..., **context_options)`` opening ``url`` in new browser contexts; on exit
+    close them and fail on any JavaScript error the pages raised."""
     contexts = []
+    errors: list[str] = []
 
     def opener(viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
+        options.setdefault("timezone_id", "Asia/Ho_Chi_Minh")  # the times the bot writes in its messages
         context = chromium.new_context(viewport=viewport, locale="vi-VN", **options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(timeout_ms)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(sandbox.url)
+        page.goto(url)
         return page
 
-    errors: list[str] = []
     yield opener
     for context in contexts:
         context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def open_page(chromium: Any, sandbox: LiveSandbox) -> Iterator[Any]:
+    """Open the chat page of the scripted bot's sandbox: ``open_page(viewport=..., **context_options)``."""
+    with page_opener(chromium, sandbox.url) as opener:
+        yield opener
+
+
+@pytest.fixture
+def open_service_page(chromium: Any, service: LiveService) -> Iterator[Any]:
+    """Open the chat page of the real service (a generous default timeout: the real bot checks photos)."""
+    with page_opener(chromium, service.url, timeout_ms=30_000) as opener:
+        yield opener
 
 
 @pytest.fixture

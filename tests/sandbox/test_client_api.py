@@ -212,6 +212,23 @@ async def test_sse_stream_emits_new_edited_and_deleted(server, bot, http, citize
     assert [e[1]["seq"] for e in events] == sorted(e[1]["seq"] for e in events)
 
 
+async def test_a_reconnecting_event_stream_resumes_after_its_last_event_id(bot, http, citizen):
+    await citizen.send("một")
+    await bot.send_message(CITIZEN, "hai")
+    log = (await http.get(f"/sandbox/api/chats/{CITIZEN}/log", params={"after": 0})).json()["result"]
+    first, second = [event["seq"] for event in log["events"]]
+    # A browser's EventSource reconnects to the same URL (still ``after=0``) with the last id it saw.
+    resumed = await http.get(f"/sandbox/api/chats/{CITIZEN}/log", params={"after": 0},
+                             headers={"Last-Event-ID": str(first)})
+    assert [event["seq"] for event in resumed.json()["result"]["events"]] == [second]
+    async with http.stream("GET", f"/sandbox/api/chats/{CITIZEN}/events", params={"after": 0},
+                           headers={"Last-Event-ID": str(first)}) as response:
+        async for line in response.aiter_lines():
+            if line.startswith("id: "):
+                assert int(line[len("id: "):]) == second
+                break
+
+
 async def test_event_log_long_polls(bot, sb, citizen):
     await citizen.send("/start")
     seq = (await sb.chat(CITIZEN))["seq"]

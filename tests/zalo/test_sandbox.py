@@ -129,6 +129,23 @@ async def test_live_events_as_server_sent_events(zalo, sb, http):
     assert second["message"]["text"] == "hai" and second["message"]["from"]["is_bot"] is True
 
 
+async def test_a_reconnecting_event_stream_resumes_after_its_last_event_id(zalo, sb, http):
+    lan = await sb.user("Lan")
+    await lan.send("một")
+    await zalo.send_message(lan.id, "hai")
+    log = (await http.get(f"{API}/chats/{lan.id}/log", params={"after": 0})).json()["result"]
+    first, second = [event["seq"] for event in log["events"]]
+    # A browser's EventSource reconnects to the same URL (still ``after=0``) with the last id it saw.
+    resumed = await http.get(f"{API}/chats/{lan.id}/log", params={"after": 0}, headers={"Last-Event-ID": str(first)})
+    assert [event["seq"] for event in resumed.json()["result"]["events"]] == [second]
+    async with http.stream("GET", f"{API}/chats/{lan.id}/events", params={"after": 0},
+                           headers={"Last-Event-ID": str(first)}) as stream:
+        async for line in stream.aiter_lines():
+            if line.startswith("id:"):
+                assert int(line.partition(":")[2]) == second
+                break
+
+
 async def test_several_bots_need_a_bot_reference(server, sb, http):
     server.add_zalo_bot("2222:SECOND-BOT", "Bot Hộ tịch")
     lan = await sb.user("Lan")

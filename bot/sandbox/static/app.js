@@ -1,12 +1,13 @@
-// The sandbox chat page's state and behaviour: a citizen's private chat with the bot and the officials'
-// admin group, each in a pane with its composer.
+// The sandbox chat page's state and behaviour: a citizen's private chat with the bot (on Telegram or on
+// Zalo) and the officials' Telegram admin group, each in a pane with its composer.
 //
-// The people and groups come from /users and /groups; a chat is read once from /chats/{id}/messages
-// and then followed over SSE (/chats/{id}/events); on any stream error the pane re-reads the chat and
-// opens a new stream. Rendering of messages is in messages.js, HTTP in api.js, helpers in dom.js.
-// All state lives in the `app` object.
+// The people and groups come from /users and /groups of both client APIs; a chat is read once from
+// /chats/{id}/messages and then followed over SSE (/chats/{id}/events); on any stream error the pane
+// re-reads the chat and opens a new stream. What differs between Telegram and Zalo is in the platform
+// adapters of api.js; rendering of messages is in messages.js, helpers in dom.js. All state lives in
+// the `app` object.
 
-import { api, apiUrl } from "./api.js";
+import { PLATFORMS, api, apiUrl, platformApi } from "./api.js";
 import { el, fullName, initials, toast } from "./dom.js";
 import { buildItem, buildReplyKeyboard, groupItems } from "./messages.js";
 
@@ -14,7 +15,6 @@ const STORE_KEY = "motcua.sandbox.choices";
 const WIDE = window.matchMedia("(min-width: 900px)");
 const PRESENT = new Set(["creator", "administrator", "member", "restricted"]);
 const EVENT_KINDS = ["message", "edited", "deleted", "callback_answer", "chat_action"];
-const ALBUM_MAX = 10;
 const TYPING_MS = 5000;
 const PRESS_WAIT_SECONDS = 8;
 const REGISTRY_POLL_MS = 3000;
@@ -34,6 +34,8 @@ const ACTIONS = {
 const app = {
   bots: [],
   users: new Map(),
+  zaloBots: [],
+  zaloUsers: [],
   groups: [],
   officials: new Set(),
   choices: { citizen: null, official: null, group: null },
@@ -70,12 +72,25 @@ function humanMembers(group) {
     .map(([id]) => app.users.get(Number(id)));
 }
 
+// Zalo's people and bots, or none when the sandbox has no Zalo side.
+async function zaloRegistry() {
+  try {
+    const zalo = PLATFORMS.zalo;
+    return await Promise.all([platformApi(zalo, "GET", "/bots"), platformApi(zalo, "GET", "/users")]);
+  } catch {
+    return [[], []];
+  }
+}
+
 async function refreshRegistry() {
   clearTimeout(app.registryTimer);
   try {
-    const [bots, users, groups] = await Promise.all([api("GET", "/bots"), api("GET", "/users"), api("GET", "/groups")]);
+    const [bots, users, groups, [zaloBots, zaloUsers]] = await Promise.all(
+      [api("GET", "/bots"), api("GET", "/users"), api("GET", "/groups"), zaloRegistry()]);
     app.bots = bots;
     app.users = new Map(users.map((user) => [user.id, user]));
+    app.zaloBots = zaloBots;
+    app.zaloUsers = zaloUsers;
     app.groups = groups;
     app.officials = new Set(humanMembers(groups[0]).map((user) => user.id));
   } catch (error) {
@@ -90,12 +105,24 @@ async function refreshRegistry() {
   }
 }
 
+// The citizens to pick from: {key, platform, user, bot, name}; Zalo's only when there is a Zalo bot.
 function citizenList() {
-  return [...app.users.values()].filter((user) => !app.officials.has(user.id)).sort((a, b) => a.id - b.id);
+  const citizen = (platform, user, bot) => ({ key: platform.key(user), platform, user, bot, id: user.id,
+    name: user.display_name || fullName(user) });
+  const telegram = [...app.users.values()].filter((user) => !app.officials.has(user.id)).sort((a, b) => a.id - b.id)
+    .map((user) => citizen(PLATFORMS.telegram, user, app.bots[0] || null));
+  const zalo = app.zaloBots.length ? app.zaloUsers.map((user) => citizen(PLATFORMS.zalo, user, app.zaloBots[0])) : [];
+  return [...telegram, ...zalo];
 }
 
-function fillSelect(select, items, chosen, describe) {
-  const options = items.map((item) => el("option", { value: item.id, text: describe(item) }));
+function fillSelect(select, items, chosen, describe, key = (item) => item.id) {
+  const option = (item) => el("option", { value: key(item), text: describe(item) });
+  // With people on several platforms, one option group per platform.
+  const platforms = [...new Set(items.map((item) => item.platform).filter(Boolean))];
+  const options = platforms.length > 1
+    ? platforms.map((platform) => el("optgroup", { label: platform.label },
+      ...items.filter((item) => item.platform === platform).map(option)))
+    : items.map(option);
   if (!options.length) options.push(el("option", { value: "", text: "(chưa có)" }));
   select.replaceChildren(...options);
   select.disabled = !items.length;
@@ -104,8 +131,9 @@ function fillSelect(select, items, chosen, describe) {
 
 function fillPickers() {
   const citizens = citizenList();
-  const citizen = citizens.find((user) => user.id === app.choices.citizen) || citizens[0] || null;
-  fillSelect(document.getElementById("pick-citizen"), citizens, citizen?.id ?? null, fullName);
+  const citizen = citizens.find((item) => item.key === String(app.choices.citizen)) || citizens[0] || null;
+  fillSelect(document.getElementById("pick-citizen"), citizens, citizen?.key ?? null, (item) => item.name,
+    (item) => item.key);
 
   const group = app.groups.find((g) => g.id === app.choices.group) || app.groups[0] || null;
   const groupSelect = document.getElementById("pick-group");
@@ -116,15 +144,15 @@ function fillPickers() {
   const official = members.find((user) => user.id === app.choices.official) || members[0] || null;
   fillSelect(document.getElementById("pick-official"), members, official?.id ?? null, fullName);
 
-  app.choices = { citizen: citizen?.id ?? null, official: official?.id ?? null, group: group?.id ?? null };
+  app.choices = { citizen: citizen?.key ?? null, official: official?.id ?? null, group: group?.id ?? null };
   saveChoices();
-  const bot = app.bots[0] || null;
-  setTarget(app.panes.citizen, bot && citizen ? citizen.id : null, citizen?.id ?? null, bot);
-  setTarget(app.panes.group, group && official ? group.id : null, official?.id ?? null, group);
+  const platform = citizen?.platform || PLATFORMS.telegram;
+  setTarget(app.panes.citizen, citizen?.bot ? citizen.id : null, citizen?.id ?? null, citizen?.bot || null, platform);
+  setTarget(app.panes.group, group && official ? group.id : null, official?.id ?? null, group, PLATFORMS.telegram);
 }
 
 function choose(key, value) {
-  app.choices[key] = value ? Number(value) : null;
+  app.choices[key] = !value ? null : key === "citizen" ? value : Number(value);
   saveChoices();
   fillPickers();
 }
@@ -132,7 +160,7 @@ function choose(key, value) {
 async function addCitizen(name) {
   try {
     const user = await api("POST", "/users", { json: { first_name: name, language_code: "vi" } });
-    app.choices.citizen = user.id;
+    app.choices.citizen = PLATFORMS.telegram.key(user);
     saveChoices();
     toast(`Đã thêm công dân ${fullName(user)}.`);
     await refreshRegistry();
@@ -153,10 +181,10 @@ function buildPane(kind) {
     els: {
       list: q(".messages"), empty: q(".empty"), replyKeyboard: q(".reply-keyboard"), chips: q(".chips"),
       form: q(".composer"), text: q(".text"), files: q(".file-input"), camera: q(".camera-input"),
-      title: q(".title"), status: q(".status"), avatar: q(".avatar"), send: q(".send"),
+      title: q(".title"), status: q(".status"), avatar: q(".avatar"), send: q(".send"), platform: q(".platform"),
     },
-    chatId: null, userId: null, subject: null,
-    messages: new Map(), nodes: new Map(),
+    chatId: null, userId: null, subject: null, platform: PLATFORMS.telegram,
+    messages: new Map(), nodes: new Map(), arrivals: 0,
     seq: 0, source: null, generation: 0, retry: 0, retryTimer: null, keyboardTimer: null, typingTimer: null,
     replyKeyboard: null, answered: new Set(), stick: true, unread: 0, queue: Promise.resolve(), statusNote: "",
   };
@@ -230,12 +258,17 @@ function scrollToBottom(pane) {
 }
 
 function viewerQuery(pane) {
-  return { user_id: pane.userId, bot: pane.kind === "citizen" ? app.bots[0]?.id : null };
+  return { user_id: pane.userId, bot: pane.kind === "citizen" ? pane.subject?.id : null };
+}
+
+// The pane's chat on its platform's client API.
+function chatCall(pane, method, route, options) {
+  return platformApi(pane.platform, method, `/chats/${encodeURIComponent(pane.chatId)}/${route}`, options);
 }
 
 function defaultStatus(pane) {
   if (!pane.subject) return "";
-  if (pane.kind === "citizen") return `bot @${pane.subject.username}`;
+  if (pane.kind === "citizen") return pane.platform.botStatus(pane.subject);
   const count = humanMembers(pane.subject).length;
   return `nhóm · ${count} cán bộ`;
 }
@@ -247,16 +280,19 @@ function setStatus(pane, text, kind = "") {
 }
 
 function renderHeader(pane) {
-  const title = pane.subject ? (pane.kind === "citizen" ? pane.subject.first_name : pane.subject.title) : "";
+  const title = pane.subject ? (pane.kind === "citizen" ? pane.platform.botName(pane.subject) : pane.subject.title) : "";
   pane.els.title.textContent = title || (pane.kind === "citizen" ? "Chưa có bot" : "Chưa có nhóm");
   pane.els.avatar.textContent = initials(title);
+  pane.root.dataset.platform = pane.platform.id;
+  pane.els.platform.textContent = pane.platform.label;
+  pane.els.platform.title = `Trò chuyện trên ${pane.platform.label}`;
   setStatus(pane, pane.statusNote, pane.els.status.dataset.kind);
 }
 
 // Point a pane at a chat as a person; a change drops everything shown and reads the chat afresh.
-function setTarget(pane, chatId, userId, subject) {
+function setTarget(pane, chatId, userId, subject, platform) {
   pane.subject = subject;
-  if (pane.chatId === chatId && pane.userId === userId) {
+  if (pane.chatId === chatId && pane.userId === userId && pane.platform === platform) {
     renderHeader(pane);
     return;
   }
@@ -265,7 +301,8 @@ function setTarget(pane, chatId, userId, subject) {
   clearTimeout(pane.retryTimer);
   clearTimeout(pane.keyboardTimer);
   clearTimeout(pane.typingTimer);
-  Object.assign(pane, { chatId, userId, seq: 0, retry: 0, replyKeyboard: null, stick: true, unread: 0, statusNote: "" });
+  Object.assign(pane, { chatId, userId, platform, seq: 0, retry: 0, replyKeyboard: null, stick: true, unread: 0,
+    statusNote: "" });
   pane.messages.clear();
   pane.nodes.clear();
   pane.answered.clear();
@@ -306,11 +343,11 @@ async function sync(pane) {
   const generation = pane.generation;
   clearTimeout(pane.retryTimer);
   try {
-    const chat = await api("GET", `/chats/${pane.chatId}/messages`, { query: viewerQuery(pane) });
+    const chat = await chatCall(pane, "GET", "messages", { query: viewerQuery(pane) });
     if (generation !== pane.generation) return;
     pane.messages.clear();
-    for (const message of chat.messages) storeMessage(pane, message);
-    pane.replyKeyboard = chat.reply_keyboard;
+    for (const message of chat.messages) storeMessage(pane, pane.platform.message(message));
+    pane.replyKeyboard = chat.reply_keyboard || null;
     pane.seq = chat.seq;
     render(pane, true);
     renderReplyKeyboard(pane);
@@ -332,7 +369,8 @@ function scheduleRetry(pane) {
 function openStream(pane, after) {
   closeStream(pane);
   const generation = pane.generation;
-  const source = new EventSource(apiUrl(`/chats/${pane.chatId}/events`, { ...viewerQuery(pane), after }));
+  const path = `/chats/${encodeURIComponent(pane.chatId)}/events`;
+  const source = new EventSource(apiUrl(path, { ...viewerQuery(pane), after }, pane.platform.base));
   pane.source = source;
   source.addEventListener("open", () => {
     if (generation !== pane.generation) return;
@@ -345,8 +383,9 @@ function openStream(pane, after) {
       handleEvent(pane, kind, JSON.parse(event.data));
     });
   }
-  // The server's stream resumes from its `after` parameter, so resynchronise instead of letting the
-  // browser reconnect to the same URL.
+  // On an error, re-read the chat and open a new stream rather than let the browser reconnect (which the
+  // server would resume from Last-Event-ID): the re-read also brings the reply keyboard, and a restarted
+  // sandbox's events may not follow the old ones.
   source.addEventListener("error", () => {
     if (generation === pane.generation) scheduleRetry(pane);
   });
@@ -355,12 +394,12 @@ function openStream(pane, after) {
 function handleEvent(pane, kind, event) {
   pane.seq = Math.max(pane.seq, event.seq || 0);
   if (kind === "message" || kind === "edited") {
-    const message = event.message;
+    const message = pane.platform.message(event.message);
     const fromBot = Boolean(message.from?.is_bot);
     if (fromBot) stopTyping(pane);
     const isNew = !pane.messages.has(message.message_id);
     if (storeMessage(pane, message)) render(pane);
-    if (kind === "message") scheduleKeyboardRefresh(pane);
+    if (kind === "message" && pane.platform.buttons) scheduleKeyboardRefresh(pane);
     if (isNew && message.from?.id !== pane.userId && !paneVisible(pane)) {
       pane.unread += 1;
       renderBadge(pane);
@@ -370,7 +409,8 @@ function handleEvent(pane, kind, event) {
   } else if (kind === "callback_answer") {
     if (event.user_id === pane.userId) showAnswer(pane, event.callback_query_id, event);
   } else if (kind === "chat_action") {
-    const botName = app.bots.find((bot) => bot.id === event.bot_id)?.first_name || "Bot";
+    const botName = (pane.kind === "citizen" ? pane.platform.botName(pane.subject)
+      : app.bots.find((bot) => bot.id === event.bot_id)?.first_name) || "Bot";
     setStatus(pane, `${botName} ${ACTIONS[event.action] || "đang hoạt động"}…`, "typing");
     clearTimeout(pane.typingTimer);
     pane.typingTimer = setTimeout(() => stopTyping(pane), TYPING_MS);
@@ -388,7 +428,7 @@ function scheduleKeyboardRefresh(pane) {
   const generation = pane.generation;
   pane.keyboardTimer = setTimeout(async () => {
     try {
-      const chat = await api("GET", `/chats/${pane.chatId}/messages`, { query: viewerQuery(pane) });
+      const chat = await chatCall(pane, "GET", "messages", { query: viewerQuery(pane) });
       if (generation !== pane.generation) return;
       if (JSON.stringify(chat.reply_keyboard) !== JSON.stringify(pane.replyKeyboard)) {
         pane.replyKeyboard = chat.reply_keyboard;
@@ -400,14 +440,21 @@ function scheduleKeyboardRefresh(pane) {
   }, 150);
 }
 
-// Remember a message; returns false when it is exactly what is shown already.
+// Remember a message (and the order it first arrived in); returns false when it is exactly what is
+// shown already.
 function storeMessage(pane, message) {
   const json = JSON.stringify(message);
   const known = pane.messages.get(message.message_id);
   if (known && known.json === json) return false;
   app.version += 1;
-  pane.messages.set(message.message_id, { message, json, version: app.version });
+  const arrival = known ? known.arrival : (pane.arrivals += 1);
+  pane.messages.set(message.message_id, { message, json, version: app.version, arrival });
   return true;
+}
+
+function chronological(pane) {
+  const order = pane.platform.order;
+  return [...pane.messages.values()].sort((a, b) => order(a.message) - order(b.message) || a.arrival - b.arrival);
 }
 
 function paneVisible(pane) {
@@ -427,7 +474,7 @@ function renderBadge(pane) {
 function render(pane, toBottom = false) {
   const list = pane.els.list;
   const stick = toBottom || pane.stick;
-  const entries = [...pane.messages.values()].sort((a, b) => a.message.message_id - b.message.message_id);
+  const entries = chronological(pane);
   const kept = new Map();
   let previous = null;
   for (const item of groupItems(entries)) {
@@ -494,8 +541,8 @@ function addSent(pane, message) {
 }
 
 async function sendJson(pane, route, fields) {
-  const result = await api("POST", `/chats/${pane.chatId}/${route}`, { json: { ...viewerQuery(pane), ...fields } });
-  addSent(pane, result.message);
+  const result = await chatCall(pane, "POST", route, { json: { ...viewerQuery(pane), ...fields } });
+  addSent(pane, pane.platform.message(result.message));
 }
 
 function sendText(pane, text, onError) {
@@ -509,17 +556,19 @@ function formFor(pane) {
 }
 
 async function upload(pane, route, form) {
-  const result = await api("POST", `/chats/${pane.chatId}/${route}`, { form });
-  for (const message of result.messages || [result.message]) storeMessage(pane, message);
+  const result = await chatCall(pane, "POST", route, { form });
+  for (const message of result.messages || [result.message]) storeMessage(pane, pane.platform.message(message));
   render(pane, true);
 }
 
-// Images go as photos (2-10 at a time as an album), anything else as documents.
+// Images go as photos (on Telegram 2-10 at a time as an album, on Zalo one by one), anything else as
+// documents (on Zalo, whose bots cannot receive files, as an "unsupported" message).
 function sendFiles(pane, files) {
   const images = files.filter((file) => file.type.startsWith("image/"));
   const others = files.filter((file) => !file.type.startsWith("image/"));
-  for (let start = 0; start < images.length; start += ALBUM_MAX) {
-    const chunk = images.slice(start, start + ALBUM_MAX);
+  const albumMax = pane.platform.albumMax;
+  for (let start = 0; start < images.length; start += albumMax) {
+    const chunk = images.slice(start, start + albumMax);
     enqueue(pane, "gửi ảnh", async () => {
       setStatus(pane, chunk.length > 1 ? `đang gửi ${chunk.length} ảnh…` : "đang gửi ảnh…", "busy");
       const form = formFor(pane);
@@ -531,6 +580,7 @@ function sendFiles(pane, files) {
       }
     });
   }
+  if (others.length && pane.platform.documentsNote) toast(pane.platform.documentsNote, "warn");
   for (const file of others) {
     enqueue(pane, `gửi tệp ${file.name}`, async () => {
       setStatus(pane, "đang gửi tệp…", "busy");
@@ -539,7 +589,7 @@ function sendFiles(pane, files) {
       form.append("file_name", file.name || "tep");
       if (file.type) form.append("mime", file.type);
       try {
-        await upload(pane, "documents", form);
+        await upload(pane, pane.platform.documents, form);
       } finally {
         setStatus(pane, "");
       }
@@ -551,7 +601,7 @@ async function press(pane, messageId, data, button) {
   button.disabled = true;
   button.setAttribute("aria-busy", "true");
   try {
-    const result = await api("POST", `/chats/${pane.chatId}/callbacks`, {
+    const result = await chatCall(pane, "POST", "callbacks", {
       json: { ...viewerQuery(pane), message_id: messageId, data, wait: PRESS_WAIT_SECONDS },
     });
     if (result.answer) showAnswer(pane, result.callback_query.id, result.answer);

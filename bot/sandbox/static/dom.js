@@ -43,6 +43,8 @@ export function toast(text, kind = "info") {
   const box = document.getElementById("toasts");
   const urgent = kind === "alert" || kind === "error";
   const note = el("div", { class: `toast ${kind}`, role: urgent ? "alert" : null, text });
+  // Like Telegram's, a new notice replaces the previous ones; alerts and errors stay until they time out.
+  if (!urgent) for (const old of box.querySelectorAll(".toast:not(.alert):not(.error)")) old.remove();
   box.append(note);
   setTimeout(() => note.remove(), urgent ? 7000 : 3500);
 }
