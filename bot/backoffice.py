@@ -138,7 +138,8 @@ class BackOffice:
             self._save_task(official, task)
             return [EditPressed(Text("admin-ask-reason", {"code": task["code"], "action": Text("action-request_supplement")}), _cancel_row())]
         if data == "od":
-            return self._finish(official, task, pickup=task["data"]["default_pickup"])
+            closed = EditPressed(Text("admin-pickup-chosen", {"code": task["code"], "date": _dmy(task["data"]["default_pickup"])}))
+            return [closed] + self._finish(official, task, pickup=task["data"]["default_pickup"])
         if data == "ox":
             self._drop_task(official)
             return [EditPressed(Text("admin-task-cancelled", {"code": task["code"]}))]

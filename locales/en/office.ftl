@@ -172,3 +172,4 @@ erased = 🗑️ Your draft and unsubmitted photos were deleted. { $dossiers } s
 draft-reminder = ⏰ You have an unfinished { $title } filing. It and its photos will be deleted automatically in { $days } day(s) unless you continue. Type /start to continue.
 draft-expired = 🗑️ Your unfinished { $title } filing was left too long, so it was deleted with its photos to protect your data.
 sorry = 😔 Sorry, something went wrong with your message (case { $case }). Everything you entered is kept; please send it again.
+admin-pickup-chosen = 🟢 Dossier { $code }: pickup set for { $date }.

@@ -172,3 +172,4 @@ erased = 🗑️ Đã xóa hồ sơ khai dở và ảnh chưa nộp. { $dossiers
 draft-reminder = ⏰ Anh/chị còn hồ sơ { $title } đang khai dở. Hồ sơ và ảnh sẽ tự động bị xóa sau { $days } ngày nữa nếu không tiếp tục. Gõ /start để khai tiếp.
 draft-expired = 🗑️ Hồ sơ { $title } khai dở đã quá lâu không được tiếp tục nên đã bị xóa cùng các ảnh, để bảo vệ dữ liệu của anh/chị.
 sorry = 😔 Xin lỗi, hệ thống gặp sự cố khi xử lý tin nhắn của anh/chị (mã { $case }). Thông tin anh/chị đã khai vẫn được giữ nguyên; vui lòng gửi lại.
+admin-pickup-chosen = 🟢 Hồ sơ { $code }: đã hẹn trả kết quả ngày { $date }.

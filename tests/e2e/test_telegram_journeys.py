@@ -50,6 +50,8 @@ async def test_birth_registration_from_filing_to_rating(service):
     await citizen.wait_for("đang được xử lý", timeout=15)
     await act(official, code, "🟢 Duyệt, hẹn trả")
     await press(official, "Hẹn ngày 10/03/2026", "Đã xử lý xong", chat_id=ADMIN_CHAT)
+    prompt = next(m for m in await official.messages(ADMIN_CHAT) if "đã hẹn trả kết quả ngày 10/03/2026" in (m.get("text") or ""))
+    assert not button_labels(prompt), "the date prompt closes once the date is chosen"
     done = await citizen.wait_for("đã giải quyết xong", timeout=15)
     assert "10/03/2026" in done["text"] and "UBND xã Mẫu" in done["text"]
     assert "Lệ phí: 0 đ" in done["text"], "on-time birth registration is free"
