@@ -1,0 +1,1 @@
+"""Reference implementations motcua is compared with (bench/baseline.py drives them)."""
