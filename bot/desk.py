@@ -50,6 +50,13 @@ class DossierSubmitted:
     receipt_code: str
 
 
+@dataclass(frozen=True)
+class _ReceiptImage:
+    """Placeholder for the receipt QR image, drawn once the transaction has committed."""
+
+    code: str
+
+
 @dataclass
 class CitizenLocks:
     """One asyncio lock per citizen, dropped again when nobody waits on it."""
@@ -138,7 +145,12 @@ class Desk:
             orphans += [p.sha256 for p in event.photos if p.sha256 and p.sha256 not in kept and not self._referenced(p.sha256)]
         for sha in orphans:
             self.blobs.delete(sha)
-        return out
+        return [self._receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
+
+    def _receipt_image(self, code: str) -> SendPhoto:
+        """Draw and store the receipt's QR code (after the commit: it takes milliseconds)."""
+        _, path = self.blobs.put(receipt_qr_png(code), "image/png")
+        return SendPhoto(str(path), Text("receipt-qr-caption", {"code": code}))
 
     def _referenced(self, sha: str) -> bool:
         return self.db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [sha]).fetchone() is not None
@@ -175,12 +187,11 @@ class Desk:
         )
         dossiers.bind_attachments(self.db, citizen.key, dossier["id"], submit.attachments)
         audit.record(self.db, citizen.key, "dossier.submitted", dossier["receipt_code"], {"status": 1, "consent": submit.consent})
-        qr_sha, qr_path = self.blobs.put(receipt_qr_png(dossier["receipt_code"]), "image/png")
         code = dossier["receipt_code"]
         announce = [self.backoffice.announce(dossier["id"])] if self.backoffice is not None else []
         return [
             Say(receipt_text(code, flow.title, self.office.name, now, expected)),
-            SendPhoto(str(qr_path), Text("receipt-qr-caption", {"code": code})),
+            _ReceiptImage(code),
             DossierSubmitted(dossier["id"], code),
         ] + announce
 

@@ -55,11 +55,12 @@ def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, ret
     return effects
 
 
-async def run_housekeeping(services, dispatcher, every: float = 3600.0) -> None:
-    """Sweep drafts now and then, forever; deliver the reminders and notices."""
+async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
+    """Sweep drafts and checkpoint the database now and then, forever; deliver reminders and notices."""
     while True:
         try:
             effects = sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days)
+            services.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
             await dispatcher.route(effects)
         except Exception as exc:  # noqa: BLE001 - keep sweeping; no personal data in the log
             log.error("housekeeping failed: %s", type(exc).__name__)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -44,12 +44,12 @@ class Catalog:
                 bundle = self.bundles.setdefault(folder.name, FluentBundle([folder.name], use_isolating=False))
                 messages = self.messages.setdefault(folder.name, {})
                 for path in sorted(folder.glob("*.ftl")):
-                    source = path.read_text(encoding="utf-8")
-                    parsed = _parse(path, source)
+                    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+                    parsed = _messages(path, resource)
                     for key in parsed.keys() & messages.keys():
                         raise LocaleError(f"{path}: message '{key}' is already defined in another file")
                     messages.update(parsed)
-                    bundle.add_resource(FluentResource(source))
+                    bundle.add_resource(resource)
         if DEFAULT_LANGUAGE not in self.bundles:
             raise LocaleError(f"no '{DEFAULT_LANGUAGE}' locale folder in {', '.join(map(str, directories))}")
         self._cache: dict[tuple[str, str], str] = {}
@@ -114,8 +114,7 @@ class Catalog:
         return found
 
 
-def _parse(path: Path, source: str) -> dict[str, Message]:
-    resource = FluentParser().parse(source)
+def _messages(path: Path, resource: ast.Resource) -> dict[str, Message]:
     messages = {}
     for entry in resource.body:
         if isinstance(entry, ast.Junk):

@@ -31,6 +31,8 @@ def open_database(path: Path | str, *, synchronous: str = "NORMAL") -> Database:
     db.conn.execute(f"PRAGMA synchronous={synchronous}")
     db.conn.execute("PRAGMA busy_timeout=5000")
     db.conn.execute("PRAGMA foreign_keys=ON")
+    # Checkpoint rarely inside citizens' commits; housekeeping checkpoints (PASSIVE) in the background.
+    db.conn.execute("PRAGMA wal_autocheckpoint=10000")
     migrate(db)
     return db
 

@@ -60,8 +60,8 @@ def create_dossier(
         "expected_on": expected_on.isoformat(),
         "updated_at": utc_now(),
     }
-    db["dossiers"].insert(row)
-    return get_dossier(db, code)
+    dossier_id = db["dossiers"].insert(row).last_pk
+    return get_dossier_by_id(db, dossier_id)
 
 
 def _decode(row: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -117,3 +117,10 @@ def m004_draft_reminders(db: Database) -> None:
 def m005_channel_menus(db: Database) -> None:
     """Remember the numbered menu last shown to a citizen on a channel without buttons (Zalo)."""
     db["channel_menus"].create({"key": str, "menu": str}, pk="key")
+
+
+@migration
+def m006_lookup_indexes(db: Database) -> None:
+    """Index receipt codes case-insensitively (citizens type them either way) and photos by hash."""
+    db.execute("CREATE INDEX dossiers_receipt_code_nocase ON dossiers (receipt_code COLLATE NOCASE)")
+    db.execute("CREATE INDEX attachments_sha256 ON attachments (sha256)")

@@ -46,7 +46,8 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg")
-ALBUM_WAIT = 1.0  # seconds to wait for the rest of an album after its last part
+ALBUM_WAIT = 1.0
+CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)  # seconds to wait for the rest of an album after its last part
 MAX_ATTEMPTS = 5
 T = TypeVar("T")
 
@@ -361,7 +362,7 @@ def build_application(
 ) -> Application:
     """Build the PTB application that talks to Telegram (or a compatible server) at ``base_url``."""
     builder: ApplicationBuilder = (
-        Application.builder().token(token).base_url(base_url).base_file_url(base_file_url).concurrent_updates(True)
+        Application.builder().token(token).base_url(base_url).base_file_url(base_file_url).concurrent_updates(CONCURRENT_UPDATES)
     )
     if request is not None:
         builder = builder.request(request)
