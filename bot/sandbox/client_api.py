@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import Any
 
 from aiohttp import web
@@ -21,12 +20,12 @@ from bot.sandbox import formatting
 from bot.sandbox.api_media import file_response
 from bot.sandbox.errors import ApiError, bad_request, dumps
 from bot.sandbox.live import Runtime
+from bot.sandbox.streams import json_object, stream_events
 from bot.sandbox.models import PRESENT_STATUSES, ConvKey, StoredMessage
 from bot.sandbox.params import UploadedFile
 
 PREFIX = "/sandbox/api"
 FILES_PREFIX = "/sandbox/files"
-SSE_PING_SECONDS = 15.0
 MAX_WAIT_SECONDS = 60.0
 
 
@@ -118,13 +117,7 @@ class ClientApi:
         if not request.can_read_body:
             return {}, []
         if request.content_type == "application/json":
-            try:
-                body = await request.json()
-            except ValueError:
-                raise bad_request("body is not valid JSON") from None
-            if not isinstance(body, dict):
-                raise bad_request("body must be a JSON object")
-            return body, []
+            return await json_object(request, bad_request), []
         form = await request.post()
         fields: dict[str, Any] = {}
         files: list[UploadedFile] = []
@@ -474,26 +467,8 @@ class ClientApi:
         """Stream a chat's events as Server-Sent Events (``event:`` is the kind, ``id:`` the seq)."""
         key = self._key(request)
         self._viewer_check(key, self._viewer(request))
-        after = self._after(request)
-        response = web.StreamResponse(headers={
-            "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no",
-        })
-        await response.prepare(request)
-        try:
-            await response.write(b"retry: 1000\n\n")
-            while not self.runtime.closing:
-                events = self.world.events_after(key, after)
-                for event in events:
-                    data = json.dumps(event_view(event.to_api()), ensure_ascii=False)
-                    await response.write(f"id: {event.seq}\nevent: {event.kind}\ndata: {data}\n\n".encode())
-                    after = event.seq
-                if events:
-                    continue
-                if not await self.runtime.pulse.wait(SSE_PING_SECONDS):
-                    await response.write(b": ping\n\n")
-        except (ConnectionResetError, ConnectionError):
-            pass
-        return response
+        return await stream_events(request, self.runtime, self._after(request),
+                                   lambda after: self.world.events_after(key, after), lambda e: event_view(e.to_api()))
 
     async def download(self, request: web.Request) -> web.StreamResponse:
         """Serve a file's bytes by file_id."""

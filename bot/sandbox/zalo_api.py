@@ -24,6 +24,7 @@ from aiohttp import web
 from bot.sandbox import media
 from bot.sandbox.errors import dumps
 from bot.sandbox.live import Runtime
+from bot.sandbox.streams import json_object
 from bot.sandbox.zalo_state import TEXT_LIMIT, ZaloApiError, ZaloBot, ZaloWebhook, ZaloWorld, bad_request
 from bot.sandbox.zalo_webhook import ZaloWebhookDispatcher
 
@@ -61,13 +62,7 @@ async def read_params(request: web.Request) -> Params:
     if not request.can_read_body:
         return params
     if request.content_type == "application/json":
-        try:
-            body = await request.json()
-        except ValueError:
-            raise bad_request("body is not valid JSON") from None
-        if not isinstance(body, dict):
-            raise bad_request("body must be a JSON object")
-        params.update(body)
+        params.update(await json_object(request, bad_request))
     else:
         params.update({k: v for k, v in (await request.post()).items() if isinstance(v, str)})
     return params

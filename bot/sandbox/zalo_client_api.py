@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,6 +21,7 @@ from aiohttp import web
 from bot.sandbox import media
 from bot.sandbox.errors import dumps
 from bot.sandbox.live import Runtime
+from bot.sandbox.streams import json_object, stream_events
 from bot.sandbox.zalo_api import error_response
 from bot.sandbox.zalo_state import (
     FILES_PREFIX,
@@ -35,7 +35,6 @@ from bot.sandbox.zalo_state import (
 )
 
 PREFIX = "/sandbox/zalo/api"
-SSE_PING_SECONDS = 15.0
 MAX_WAIT_SECONDS = 60.0
 PHOTO_LIMIT = 10 * 1024 * 1024
 
@@ -92,13 +91,7 @@ class ZaloClientApi:
         if not request.can_read_body:
             return {}, None
         if request.content_type == "application/json":
-            try:
-                body = await request.json()
-            except ValueError:
-                raise bad_request("body is not valid JSON") from None
-            if not isinstance(body, dict):
-                raise bad_request("body must be a JSON object")
-            return body, None
+            return await json_object(request, bad_request), None
         fields: dict[str, Any] = {}
         upload = None
         for key, value in (await request.post()).items():
@@ -267,26 +260,8 @@ class ZaloClientApi:
     async def event_stream(self, request: web.Request) -> web.StreamResponse:
         """Stream a chat's events as Server-Sent Events (``event:`` is the kind, ``id:`` the seq)."""
         _, chat = self._chat(request)
-        after = self._after(request)
-        response = web.StreamResponse(headers={
-            "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no",
-        })
-        await response.prepare(request)
-        try:
-            await response.write(b"retry: 1000\n\n")
-            while not self.runtime.closing:
-                events = self.world.events_after(chat, after)
-                for event in events:
-                    data = json.dumps(event.to_api(), ensure_ascii=False)
-                    await response.write(f"id: {event.seq}\nevent: {event.kind}\ndata: {data}\n\n".encode())
-                    after = event.seq
-                if events:
-                    continue
-                if not await self.runtime.pulse.wait(SSE_PING_SECONDS):
-                    await response.write(b": ping\n\n")
-        except (ConnectionResetError, ConnectionError):
-            pass
-        return response
+        return await stream_events(request, self.runtime, self._after(request),
+                                   lambda after: self.world.events_after(chat, after), lambda e: e.to_api())
 
     async def download(self, request: web.Request) -> web.StreamResponse:
         """Serve a stored image (404 once it has expired)."""
