@@ -105,7 +105,8 @@ class Engine:
     def start_supplement(self, session: Session, dossier: dict[str, Any], photos: dict[str, list], ctx: Context) -> list[Effect]:
         """Reopen a submitted dossier to redo only the items the officials asked for."""
         compiled = self.flows[dossier["flow_id"]]
-        items = [s for s in dossier.get("supplement") or [] if s in compiled.flow.index and "." not in s]
+        order = {step.id: position for position, step in enumerate(compiled.flow.steps)}
+        items = sorted((s for s in dossier.get("supplement") or [] if s in order), key=order.__getitem__)
         if not items:
             return [Say(Text("supplement-not-needed"))]
         session.reset_flow()

@@ -1,0 +1,46 @@
+"""A supplement asks exactly the items the officials ticked, in the flow's order, whatever order they were ticked in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.effects import Submit
+from bot.engine import Context, Engine
+from bot.events import ButtonPressed, Citizen, TextReceived
+from bot.session import Session
+from flows.compiler import load_flows
+from flows.validators import VALIDATORS
+from locales.catalog import Catalog
+from tests.test_transcripts import ROOT
+
+PHOTO = {"sha256": "a" * 64, "mime": "image/jpeg", "size": 1, "width": 1600, "height": 1200}
+ANSWERS = {
+    "consent": "yes", "founder_type": "individual", "owner_name": "Võ Thị Cúc", "owner_dob": "05/04/1990",
+    "owner_sex": "female", "owner_ethnicity": "Kinh", "owner_nationality": "Việt Nam", "owner_id": "079190012345",
+    "owner_permanent_address": "12 Trần Hưng Đạo, Cần Thơ", "owner_contact_address": "12 Trần Hưng Đạo, Cần Thơ",
+    "owner_phone": "0901234567", "owner_email": "", "owner_tax_code": "", "business_name": "Hộ kinh doanh Cô Ba",
+    "business_address": "15 Nguyễn Trãi, Cần Thơ", "business_phone": "0901234567", "main_line": "5610",
+    "other_lines": "", "capital": 50000000, "employees": 2, "start_date": "01/04/2026", "commitments": "confirmed",
+}
+PHOTOS = {"owner_id_card": [PHOTO, {**PHOTO, "sha256": "b" * 64}], "premises_proof": []}
+
+
+def test_items_ticked_out_of_order_are_all_asked_in_flow_order():
+    catalog = Catalog()
+    engine = Engine(flows=load_flows(ROOT / "flows", catalog.keys(), VALIDATORS), catalog=catalog)
+    ctx = Context(now=datetime(2026, 3, 10, 10, 0))
+    citizen = Citizen("test", "7")
+    session = Session(citizen)
+    dossier = {"id": 5, "receipt_code": "X-260310-0001", "flow_id": "household_business", "answers": dict(ANSWERS),
+               "shown": {}, "consent": {"version": "2026-01"}, "supplement": ["capital", "owner_phone"], "reason": "sai"}
+    engine.start_supplement(session, dossier, PHOTOS, ctx)
+    assert session.step == "owner_phone"
+    engine.handle(session, TextReceived(citizen, "0912345678"), ctx)
+    assert session.step == "capital"
+    engine.handle(session, TextReceived(citizen, "60 triệu"), ctx)
+    assert session.step == "review"
+    effects = engine.handle(session, ButtonPressed(citizen, "r:send"), ctx)
+    submit = next(e for e in effects if isinstance(e, Submit))
+    assert submit.supplement_of == 5
+    assert submit.answers["owner_phone"] == "0912345678" and submit.answers["capital"] == 60000000
+    assert submit.answers["owner_name"] == "Võ Thị Cúc", "untouched answers are kept"
