@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -47,7 +48,7 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"{reason}; skipping the browser tests (they are required only when CI is set)")
 
 
-class BackgroundLoop:
+class BackgroundLoop(ABC):
     """Servers and bots running on an event loop in a background thread; ``_start``/``_stop`` say which."""
 
     server: SandboxServer
@@ -80,11 +81,13 @@ class BackgroundLoop:
             self.thread.join(10)
             self.loop.close()
 
+    @abstractmethod
     async def _start(self) -> None:
-        raise NotImplementedError
+        """Start what runs in the background loop."""
 
+    @abstractmethod
     async def _stop(self) -> None:
-        raise NotImplementedError
+        """Stop it."""
 
     def messages(self, chat_id: int) -> list[dict[str, Any]]:
         """Read a chat through the client API (what the page should show)."""

@@ -14,7 +14,6 @@ import warnings
 import httpx
 import pytest
 from aiohttp import web
-from PIL import Image
 from telegram import (
     Bot,
     ForceReply,
@@ -31,48 +30,10 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.sandbox.client import SandboxClient
 from bot.sandbox.ratelimit import BucketSpec, RateLimiter, RateLimits
-from bot.sandbox.server import SandboxServer
+from tests.sandbox.conftest import CITIZEN, OFFICIAL, TOKEN, image_bytes
 
-TOKEN = "123456:SANDBOX-TEST-TOKEN"
-CITIZEN = 1001
-OFFICIAL = 2001
 ADMIN_CHAT = -100777
-
-
-def image_bytes(size: tuple[int, int] = (640, 480), fmt: str = "JPEG", color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format=fmt)
-    return buffer.getvalue()
-
-
-@pytest.fixture
-async def server():
-    srv = SandboxServer(rate_limits=False)
-    srv.add_bot(TOKEN, "motcua_test_bot", "Một Cửa")
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
-
-
-@pytest.fixture
-async def bot(server):
-    async with Bot(TOKEN, base_url=server.bot_api_url, base_file_url=server.file_url) as ptb_bot:
-        yield ptb_bot
-
-
-@pytest.fixture
-async def sb(server):
-    async with SandboxClient(server.base_url) as client:
-        yield client
-
-
-@pytest.fixture
-async def citizen(sb):
-    return await sb.user(CITIZEN, "Lan", "Nguyễn", username="lan_nguyen")
 
 
 async def started(citizen, bot) -> list[Update]:

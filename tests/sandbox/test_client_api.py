@@ -4,50 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import io
 import json
 
 import httpx
 import pytest
-from PIL import Image
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.sandbox.client import SandboxApiError, SandboxClient
-from bot.sandbox.server import SandboxServer
+from bot.sandbox.client import SandboxApiError
+from tests.sandbox.conftest import CITIZEN, OFFICIAL, image_bytes
 
-TOKEN = "654321:SANDBOX-CLIENT-TOKEN"
-CITIZEN = 1001
-OFFICIAL = 2001
 ADMIN_CHAT = -100888
-
-
-def image_bytes(size: tuple[int, int] = (320, 240), color: tuple[int, int, int] = (10, 120, 200)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format="JPEG")
-    return buffer.getvalue()
-
-
-@pytest.fixture
-async def server():
-    srv = SandboxServer(rate_limits=False)
-    srv.add_bot(TOKEN, "motcua_client_bot", "Một Cửa")
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
-
-
-@pytest.fixture
-async def bot(server):
-    async with Bot(TOKEN, base_url=server.bot_api_url, base_file_url=server.file_url) as ptb_bot:
-        yield ptb_bot
-
-
-@pytest.fixture
-async def sb(server):
-    async with SandboxClient(server.base_url) as client:
-        yield client
 
 
 @pytest.fixture
@@ -56,16 +22,11 @@ async def http(server):
         yield client
 
 
-@pytest.fixture
-async def citizen(sb):
-    return await sb.user(CITIZEN, "Lan", "Nguyễn")
-
-
 async def test_placeholder_page_and_bot_listing(http):
     page = await http.get("/")
     assert page.status_code == 200 and "sandbox" in page.text
     bots = (await http.get("/sandbox/api/bots")).json()["result"]
-    assert bots[0]["username"] == "motcua_client_bot" and bots[0]["is_bot"] is True
+    assert bots[0]["username"] == "motcua_test_bot" and bots[0]["is_bot"] is True
 
 
 async def test_create_and_list_users_and_groups(http):
@@ -79,7 +40,7 @@ async def test_create_and_list_users_and_groups(http):
         "id": ADMIN_CHAT, "title": "Bộ phận một cửa", "members": [auto["id"]], "admins": [5],
     })).json()["result"]
     assert group["type"] == "group" and group["members"]["5"] == "administrator"
-    assert group["members"]["654321"] == "member"
+    assert group["members"]["123456"] == "member"
     added = await http.post(f"/sandbox/api/groups/{ADMIN_CHAT}/members", json={"user_id": 5, "status": "creator"})
     assert added.json()["ok"]
     error = await http.post("/sandbox/api/users", json={})
@@ -99,10 +60,10 @@ async def test_photo_by_base64_and_multipart(bot, http, citizen):
     by_json = (await http.post(f"/sandbox/api/chats/{CITIZEN}/photos", json={
         "user_id": CITIZEN, "data_base64": base64.b64encode(data).decode(), "caption": "ảnh 1",
     })).json()["result"]["message"]
-    assert by_json["caption"] == "ảnh 1" and by_json["photo"][-1]["width"] == 320
+    assert by_json["caption"] == "ảnh 1" and by_json["photo"][-1]["width"] == 640
     assert (await http.get(by_json["file_url"])).content == data
     by_form = await citizen.send_photo(data, caption="ảnh 2")
-    assert by_form["photo"][-1]["height"] == 240
+    assert by_form["photo"][-1]["height"] == 480
     as_doc = await citizen.send_photo(data, as_document=True, file_name="scan.jpg")
     assert as_doc["document"]["file_name"] == "scan.jpg" and as_doc["document"]["mime_type"] == "image/jpeg"
     updates = await bot.get_updates(timeout=5)
@@ -259,7 +220,7 @@ async def test_block_and_unblock(bot, http, citizen):
     await citizen.send("/start")
     await citizen.block_bot()
     info = (await http.get(f"/sandbox/api/users/{CITIZEN}")).json()["result"]
-    assert info["blocked"] == [654321] and info["started"] == [654321]
+    assert info["blocked"] == [123456] and info["started"] == [123456]
     with pytest.raises(SandboxApiError, match="blocked"):
         await citizen.send("xin chào")
     await citizen.unblock_bot()
