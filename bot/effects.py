@@ -9,21 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Text:
-    """A message key and its parameters, not yet rendered."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Button:
-    """An answer the citizen can tap: its label (a Text or plain text) and the data sent back."""
-
-    label: Text | str
-    data: str
+from locales.text import Button as Button, Text as Text  # re-exported: the effects speak this vocabulary
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from bot.effects import Text
+from locales.text import Text
 from flows.ethnicities import ALIASES, ETHNIC_GROUPS
 
 # --- constant tables ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from bot.effects import Text
+from locales.text import Text
 
 LOCALES_DIR = Path(__file__).parent
 DEFAULT_LANGUAGE = "vi"
