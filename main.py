@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from bot.backoffice import BackOffice
 from bot.desk import Desk, vietnam_now
 from bot.dispatch import Dispatcher
-from bot.engine import Engine
+from bot.engine import KINDS, Engine
 from bot.offices import Office, load_offices
 from bot.photos import PhotoRules
 from bot.services import MENU_BUTTONS, CitizenServices
@@ -54,7 +54,7 @@ class Services:
 def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now) -> Services:
     """Wire configuration, storage, flows, engine, back office and services into a desk."""
     catalog = Catalog()
-    flows = load_flows(settings.flows_dir, catalog.keys(), VALIDATORS)
+    flows = load_flows(settings.flows_dir, catalog.keys(), VALIDATORS, KINDS)
     vsic = load_vsic(settings.vsic_file) if settings.vsic_file.exists() else {}
     engine = Engine(flows=flows, catalog=catalog, rules=PhotoRules(), vsic=vsic, menu_extras=MENU_BUTTONS)
     offices = load_offices(settings.offices_file)
@@ -86,7 +86,7 @@ def check(settings: Settings) -> list[str]:
         return [str(exc)]
     problems += catalog.problems()
     try:
-        flows = load_flows(settings.flows_dir, catalog.keys(), VALIDATORS)
+        flows = load_flows(settings.flows_dir, catalog.keys(), VALIDATORS, KINDS)
         if not flows:
             problems.append(f"{settings.flows_dir}: no flow files")
     except FlowError as exc:

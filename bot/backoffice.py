@@ -20,6 +20,7 @@ from typing import Any, Callable
 from sqlite_utils import Database
 
 from bot.effects import AdminPost, Button, CardChanged, EditPressed, Effect, Notify, Text, Toast
+from bot.engine.steps import card_line
 from bot.lifecycle import NEEDS_REASON, OFFICIAL_ACTIONS, STATUS_CODES, WAITING_FOR_OFFICIALS, allowed, next_state
 from bot.offices import Office
 from flows.compiler import CompiledFlow
@@ -69,14 +70,9 @@ class BackOffice:
             counts[row["slot"]] = counts.get(row["slot"], 0) + 1
         lines = []
         for step in flow.steps:
-            if step.kind == "photos" and counts.get(step.id):
-                lines.append(Text("card-line", {"label": Text(step.label), "value": Text("review-photos", {"count": counts[step.id]})}))
-            elif step.kind == "repeat" and dossier["answers"].get(step.id):
-                items = [", ".join(str(item.get(f"{inner.id}#shown", item.get(inner.id, ""))) for inner in step.steps) for item in dossier["answers"][step.id]]
-                lines.append(Text("card-line", {"label": Text(step.label), "value": "; ".join(items)}))
-            elif step.kind in ("text", "choice") and step.id in dossier["answers"]:
-                value = dossier["shown"].get(step.id) or dossier["answers"][step.id] or Text("review-empty")
-                lines.append(Text("card-line", {"label": Text(step.label), "value": value}))
+            line = card_line(step, dossier["answers"], dossier["shown"], counts.get(step.id, 0))
+            if line is not None:
+                lines.append(line)
         extra = []
         if dossier.get("reason"):
             extra.append(Text("card-reason", {"reason": dossier["reason"]}))

@@ -16,22 +16,23 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.backoffice import BackOffice, _dmy
+from bot import buttons
+from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, Withdraw
 from bot.effects import AdminPost, Button, Effect, Fetch, Say, Text
 from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
 from bot.lifecycle import allowed
-from bot.session import Session
+from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
 from storage import audit, dossiers
 from storage.database import utc_now
 
 RECEIPT_CODE = re.compile(r"^\s*([0-9A-Za-z.]+-\d{6}-\d{4})\s*$")
 COMMANDS = {"mydossiers": "mine", "hosocuatoi": "mine", "privacy": "privacy", "deletemydata": "erase",
             "lookup": "lookup", "tracuu": "lookup", "feedback": "feedback", "gopy": "feedback"}
-BUTTON_PREFIXES = ("svc:", "w:", "wy:", "rate:", "sup:", "erase:")
 MENU_BUTTONS = (
-    Button(Text("menu-lookup"), "svc:lookup"),
-    Button(Text("menu-mine"), "svc:mine"),
-    Button(Text("menu-feedback"), "svc:feedback"),
+    Button(Text("menu-lookup"), buttons.encode(Service("lookup"))),
+    Button(Text("menu-mine"), buttons.encode(Service("mine"))),
+    Button(Text("menu-feedback"), buttons.encode(Service("feedback"))),
 )
 
 
@@ -69,11 +70,10 @@ class CitizenServices:
         if isinstance(event, CommandReceived):
             return event.command.lower().lstrip("/") in COMMANDS
         if isinstance(event, ButtonPressed):
-            return event.data.startswith(BUTTON_PREFIXES)
+            return isinstance(buttons.decode(event.data), buttons.SERVICES)
         if session.in_flow:
             return False
-        pending = (session.pending or {}).get("kind")
-        if pending in ("lookup", "feedback", "comment"):
+        if isinstance(session.pending, (AwaitingLookup, AwaitingFeedback, AwaitingComment)):
             return isinstance(event, (TextReceived, PhotoReceived, PhotosChecked))
         if isinstance(event, TextReceived):
             return bool(RECEIPT_CODE.match(event.text))
@@ -84,20 +84,20 @@ class CitizenServices:
         if isinstance(event, CommandReceived):
             return self._service(session, COMMANDS[event.command.lower().lstrip("/")], ctx)
         if isinstance(event, ButtonPressed):
-            kind, _, rest = event.data.partition(":")
-            if kind == "svc":
-                return self._service(session, rest, ctx)
-            if kind == "w":
-                return self._ask_withdraw(session, rest)
-            if kind == "wy":
-                return self._withdraw(session, rest)
-            if kind == "rate":
-                return self._rate(session, rest)
-            if kind == "sup":
-                return self._start_supplement(session, rest, ctx)
-            if kind == "erase":
-                return self._erase(session, rest == "yes")
-        pending = (session.pending or {}).get("kind")
+            pressed = buttons.decode(event.data)
+            if isinstance(pressed, Service):
+                return self._service(session, pressed.name, ctx)
+            if isinstance(pressed, AskWithdraw):
+                return self._ask_withdraw(session, str(pressed.dossier_id))
+            if isinstance(pressed, Withdraw):
+                return self._withdraw(session, str(pressed.dossier_id))
+            if isinstance(pressed, Rate):
+                return self._rate(session, f"{pressed.dossier_id}:{pressed.score}")
+            if isinstance(pressed, StartSupplement):
+                return self._start_supplement(session, str(pressed.dossier_id), ctx)
+            if isinstance(pressed, Erase):
+                return self._erase(session, pressed.yes)
+        pending = session.pending
         if isinstance(event, PhotoReceived):
             return [Fetch(photos=event.photos[:1], slot="lookup", decode_qr=True)]
         if isinstance(event, PhotosChecked):
@@ -106,9 +106,9 @@ class CitizenServices:
                 return [Say(Text("lookup-no-qr"))]
             session.pending = None
             return self._lookup(session, code.strip())
-        if pending == "feedback":
+        if isinstance(pending, AwaitingFeedback):
             return self._feedback(session, event.text)
-        if pending == "comment":
+        if isinstance(pending, AwaitingComment):
             return self._comment(session, event.text)
         session.pending = None
         return self._lookup(session, event.text.strip())
@@ -117,11 +117,11 @@ class CitizenServices:
         if name in ("lookup", "feedback") and session.in_flow:
             return [Say(Text("service-finish-first"))]
         if name == "lookup":
-            session.pending = {"kind": "lookup"}
+            session.pending = AwaitingLookup()
             return [Say(Text("lookup-ask"))]
         if name == "feedback":
-            session.pending = {"kind": "feedback"}
-            return [Say(Text("feedback-ask"), ((Button(Text("skip"), "svc:nocomment"),),))]
+            session.pending = AwaitingFeedback()
+            return [Say(Text("feedback-ask"), ((Button(Text("skip"), buttons.encode(Service("nocomment"))),),))]
         if name == "nocomment":
             session.pending = None
             return [Say(Text("thanks"))]
@@ -132,8 +132,8 @@ class CitizenServices:
         if name == "privacy":
             return self._privacy(session)
         if name == "erase":
-            buttons = ((Button(Text("erase-yes"), "erase:yes"), Button(Text("erase-no"), "erase:no")),)
-            return [Say(Text("erase-confirm"), buttons)]
+            rows = ((Button(Text("erase-yes"), buttons.encode(Erase(True))), Button(Text("erase-no"), buttons.encode(Erase(False)))),)
+            return [Say(Text("erase-confirm"), rows)]
         return [Say(Text("thanks"))]
 
     # -- lookup ----------------------------------------------------------------------------------
@@ -168,9 +168,9 @@ class CitizenServices:
             lines.append(Text("mine-line", {"code": dossier["receipt_code"], "title": Text(flow.title),
                                             "status": Text(f"state-{dossier['state']}"), "expected": _dmy(dossier["expected_on"])}))
             if dossier["state"] == "supplement_requested":
-                rows.append((Button(Text("supplement-start-code", {"code": dossier["receipt_code"]}), f"sup:{dossier['id']}"),))
+                rows.append((Button(Text("supplement-start-code", {"code": dossier["receipt_code"]}), buttons.encode(StartSupplement(dossier["id"]))),))
             if "withdraw" in allowed(dossier["state"], ("withdraw",)):
-                rows.append((Button(Text("withdraw-button", {"code": dossier["receipt_code"]}), f"w:{dossier['id']}"),))
+                rows.append((Button(Text("withdraw-button", {"code": dossier["receipt_code"]}), buttons.encode(AskWithdraw(dossier["id"]))),))
         return [Say(Text("mine", {"lines": lines}), tuple(rows))]
 
     def _own(self, session: Session, raw_id: str) -> dict[str, Any] | None:
@@ -185,8 +185,8 @@ class CitizenServices:
         dossier = self._own(session, raw_id)
         if dossier is None or "withdraw" not in allowed(dossier["state"], ("withdraw",)):
             return [Say(Text("withdraw-not-possible"))]
-        buttons = ((Button(Text("withdraw-yes"), f"wy:{dossier['id']}"), Button(Text("cancel-no"), "svc:none")),)
-        return [Say(Text("withdraw-confirm", {"code": dossier["receipt_code"]}), buttons)]
+        rows = ((Button(Text("withdraw-yes"), buttons.encode(Withdraw(dossier["id"]))), Button(Text("cancel-no"), buttons.encode(Service("none")))),)
+        return [Say(Text("withdraw-confirm", {"code": dossier["receipt_code"]}), rows)]
 
     def _withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
@@ -206,11 +206,11 @@ class CitizenServices:
             return [Say(Text("rating-already"))]
         self.db.execute("UPDATE dossiers SET rating = ? WHERE id = ?", [int(raw_score), dossier["id"]])
         audit.record(self.db, f"citizen:{session.citizen.key}", "dossier.rated", dossier["receipt_code"], {"rating": int(raw_score)})
-        session.pending = {"kind": "comment", "dossier": dossier["id"]}
-        return [Say(Text("rating-thanks", {"rating": int(raw_score)}), ((Button(Text("skip"), "svc:nocomment"),),))]
+        session.pending = AwaitingComment(dossier["id"])
+        return [Say(Text("rating-thanks", {"rating": int(raw_score)}), ((Button(Text("skip"), buttons.encode(Service("nocomment"))),),))]
 
     def _comment(self, session: Session, text: str) -> list[Effect]:
-        dossier_id = session.pending.get("dossier")
+        dossier_id = session.pending.dossier if isinstance(session.pending, AwaitingComment) else None
         session.pending = None
         comment = " ".join(text.split())[:1000]
         self.db.execute("UPDATE dossiers SET comment = ? WHERE id = ?", [comment, dossier_id])

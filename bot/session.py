@@ -1,14 +1,137 @@
 """A citizen's conversation state: the flow they are filing, where they are, and what they answered.
 
-Stored as JSON (never pickled) by storage/sessions.py; the engine reads and changes it in memory.
+Stored as JSON (never pickled) by storage/sessions.py; the engine reads and changes it in memory. What the
+citizen is in the middle of besides a step (a question to confirm, a repeat item half filled) is a typed
+mode, stored as a small JSON object; sessions stored with the older plain-dict modes still load.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
 
 from bot.events import Citizen
+
+
+# -- pending: a question outside the flow's steps, answered by the citizen's next input ---------------
+
+
+@dataclass(frozen=True)
+class ConfirmingCancel:
+    """Asked whether to drop the filing in progress."""
+
+    kind: ClassVar[str] = "cancel"
+
+
+@dataclass(frozen=True)
+class OfferingPrefill:
+    """Offered the details read from an ID card photo (step id -> raw value) for the steps they fill."""
+
+    kind: ClassVar[str] = "prefill"
+    slot: str
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
+class AwaitingLookup:
+    """Asked for a receipt code (typed or as a QR photo)."""
+
+    kind: ClassVar[str] = "lookup"
+
+
+@dataclass(frozen=True)
+class AwaitingFeedback:
+    """Asked for feedback about the service."""
+
+    kind: ClassVar[str] = "feedback"
+
+
+@dataclass(frozen=True)
+class AwaitingComment:
+    """Asked for a comment after rating a dossier."""
+
+    kind: ClassVar[str] = "comment"
+    dossier: int
+
+
+Pending = ConfirmingCancel | OfferingPrefill | AwaitingLookup | AwaitingFeedback | AwaitingComment
+PENDING_KINDS: dict[str, type] = {cls.kind: cls for cls in (ConfirmingCancel, OfferingPrefill, AwaitingLookup, AwaitingFeedback, AwaitingComment)}
+
+
+def pending_to_json(pending: Pending | None) -> dict[str, Any] | None:
+    """Return the JSON form of a pending question: {"kind": ..., and its fields}."""
+    if pending is None:
+        return None
+    return {"kind": pending.kind, **asdict(pending)}
+
+
+def pending_from_json(data: Any) -> Pending | None:
+    """Read a pending question back (the same shape the older untyped sessions stored)."""
+    if not isinstance(data, dict) or data.get("kind") not in PENDING_KINDS:
+        return None
+    cls = PENDING_KINDS[data["kind"]]
+    try:
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name != "kind"})
+    except (KeyError, TypeError):
+        return None
+
+
+# -- item: work in progress on the current step -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupItem:
+    """A repeat group's item being filled: inner step id -> value, and "<id>#shown" -> what the citizen saw."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def with_answer(self, step_id: str, value: Any, shown: str) -> "GroupItem":
+        """Return the item with one more answer."""
+        return GroupItem({**self.values, step_id: value, f"{step_id}#shown": shown})
+
+    def answer(self, step_id: str) -> Any:
+        """Return the value of an inner step, or None."""
+        return self.values.get(step_id)
+
+    def shown(self, step_id: str, default: Any = None) -> Any:
+        """Return the answer as the citizen saw it (or its value, or ``default``)."""
+        return self.values.get(f"{step_id}#shown", self.values.get(step_id, default))
+
+    def answers(self) -> dict[str, Any]:
+        """Return the values without their shown forms."""
+        return {k: v for k, v in self.values.items() if "#" not in k}
+
+
+@dataclass(frozen=True)
+class ReplacingPhotos:
+    """Editing a photo slot from the review: the first good new photo replaces the old ones."""
+
+    slot: str
+
+
+Item = GroupItem | ReplacingPhotos
+
+
+def item_to_json(item: Item | None) -> dict[str, Any]:
+    """Return the JSON form of the item in progress."""
+    if isinstance(item, GroupItem):
+        return {"mode": "group", "values": item.values}
+    if isinstance(item, ReplacingPhotos):
+        return {"mode": "replace", "slot": item.slot}
+    return {}
+
+
+def item_from_json(data: Any) -> Item | None:
+    """Read the item back; older sessions stored {"replace": slot} or the group item's values directly."""
+    if not isinstance(data, dict) or not data:
+        return None
+    if data.get("mode") == "group":
+        return GroupItem(dict(data.get("values") or {}))
+    if data.get("mode") == "replace":
+        return ReplacingPhotos(str(data["slot"]))
+    if set(data) == {"replace"}:
+        return ReplacingPhotos(str(data["replace"]))
+    return GroupItem(dict(data))
 
 
 @dataclass
@@ -23,10 +146,10 @@ class Session:
     answers: dict[str, Any] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)
-    pending: dict[str, Any] | None = None
+    pending: Pending | None = None
     editing: bool = False
     prefilled: list[str] = field(default_factory=list)
-    item: dict[str, Any] = field(default_factory=dict)
+    item: Item | None = None
     consent: dict[str, Any] | None = None
     supplement: dict[str, Any] | None = None
     version: int = 0
@@ -48,7 +171,7 @@ class Session:
         self.pending = None
         self.editing = False
         self.prefilled = []
-        self.item = {}
+        self.item = None
         self.consent = None
         self.supplement = None
 
@@ -57,10 +180,10 @@ class Session:
         return {
             "shown": self.shown,
             "history": self.history,
-            "pending": self.pending,
+            "pending": pending_to_json(self.pending),
             "editing": self.editing,
             "prefilled": self.prefilled,
-            "item": self.item,
+            "item": item_to_json(self.item),
             "consent": self.consent,
             "supplement": self.supplement,
         }
@@ -69,10 +192,10 @@ class Session:
         """Restore what ``state()`` returned."""
         self.shown = dict(state.get("shown") or {})
         self.history = list(state.get("history") or [])
-        self.pending = state.get("pending")
+        self.pending = pending_from_json(state.get("pending"))
         self.editing = bool(state.get("editing"))
         self.prefilled = list(state.get("prefilled") or [])
-        self.item = dict(state.get("item") or {})
+        self.item = item_from_json(state.get("item"))
         self.consent = state.get("consent")
         self.supplement = state.get("supplement")
 

@@ -10,6 +10,8 @@ import shlex
 from pathlib import Path
 from typing import Callable
 
+from bot import buttons
+from bot.buttons import StartFlow
 from bot.desk import Desk, DossierSubmitted
 from bot.effects import Say, SendPhoto
 from bot.events import ButtonPressed, Citizen, CommandReceived, PhotoReceived, PhotoRef, TextReceived
@@ -33,7 +35,7 @@ class TerminalChat:
         if load_session(self.desk.db, self.citizen).in_flow:
             await self.send_event(CommandReceived(self.citizen, "start"))
         else:
-            await self.send_event(ButtonPressed(self.citizen, f"m:{flow_id}"))
+            await self.send_event(ButtonPressed(self.citizen, buttons.encode(StartFlow(flow_id))))
 
     async def type(self, line: str) -> None:
         """Turn one typed line into an event and show the replies."""

@@ -2,20 +2,26 @@
 
 Every mistake a flow file can hold is found here, at start-up, with the file and the step named:
 unknown kinds, validators, steps or answers; message keys missing in a language; conditions on
-answers that do not exist yet; steps no citizen can ever reach.
+answers that do not exist yet; steps no citizen can ever reach. What belongs to one kind of step
+(its options, its checks, its messages) is asked of the kind, from the registry the caller passes in.
+
+The compiled machine is the one source of the step order: the engine walks it for every input, the
+reachability check walks it for every combination of branching answers, and the diagram draws it.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 from transitions import Machine
 
-from flows.definition import STEP_KINDS, Condition, Flow, Option, Step
+from flows.definition import Condition, Flow, Option, Step
+from flows.kinds import Kinds, StepSource
 
 FLOWS_DIR = Path(__file__).parent
 ITEM_TRIGGER = "item"
@@ -29,66 +35,107 @@ class FlowError(Exception):
 
 @dataclass
 class CompiledFlow:
-    """A checked flow and its state machine (one machine serves every citizen on the flow)."""
+    """A checked flow and its state machine (one machine serves every citizen on the flow).
+
+    The machine's transitions are read once, at compile time, into tables: for every state, the ``next``
+    transitions in order (each guarded by the step it leads to, or by nothing) and the ``item`` one.
+    """
 
     flow: Flow
     machine: Machine
+    follows: dict[str, tuple[tuple[str, Step | None], ...]] = field(init=False)
+    items: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.follows = {
+            source: tuple((t.dest, self.flow.index[t.dest] if t.conditions else None) for t in found)
+            for source, found in self.machine.events[NEXT_TRIGGER].transitions.items()
+        }
+        item = self.machine.events.get(ITEM_TRIGGER)
+        self.items = {source: found[0].dest for source, found in item.transitions.items()} if item else {}
+
+    @property
+    def first(self) -> str:
+        return self.machine.initial
+
+    def walk(self, answers: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+        """Follow the machine from the first step for these answers; return the steps asked and their answers.
+
+        A step is asked when its condition holds for the answers of the steps asked before it, so answers
+        left on a branch the citizen no longer takes drop out.
+        """
+        path: list[str] = []
+        found: dict[str, Any] = {}
+        state: str | None = self.first
+        while state is not None:
+            path.append(state)
+            if state in answers:
+                found[state] = answers[state]
+            state = self._follow(state, found)
+        return path, found
+
+    def answers(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """Return the answers of the steps that apply (stale branches drop out)."""
+        return self.walk(answers)[1]
 
     def next_step(self, current: str, answers: dict[str, Any]) -> str:
         """Return the step that follows ``current`` for these answers."""
-        holder = _Position(current)
-        self.machine.events[NEXT_TRIGGER].trigger(holder, answers)
-        return holder.state
+        found = self._follow(current, answers)
+        if found is None:
+            raise FlowError(f"{self.flow.path}: no step follows '{current}'")
+        return found
 
     def jump(self, current: str, target: str) -> str:
-        """Move from ``current`` to ``target`` (back, edit from review) through the machine."""
-        return self.fire(current, f"to_{target}")
+        """Move from ``current`` to ``target`` (back, edit from review): any state of the machine."""
+        if target not in self.machine.states:
+            raise FlowError(f"{self.flow.path}: no step '{target}'")
+        return target
 
-    def fire(self, current: str, trigger: str) -> str:
-        """Fire a trigger without arguments from ``current`` and return the new state."""
-        holder = _Position(current)
-        self.machine.events[trigger].trigger(holder)
-        return holder.state
+    def enter_group(self, current: str) -> str:
+        """Return the first step of the repeat group ``current`` opens."""
+        return self.items[current]
 
-
-class _Position:
-    """The minimal model ``transitions`` needs: a state attribute."""
-
-    __slots__ = ("state",)
-
-    def __init__(self, state: str) -> None:
-        self.state = state
+    def _follow(self, state: str, answers: dict[str, Any]) -> str | None:
+        for dest, guard in self.follows.get(state, ()):
+            if guard is None or guard.applies(answers):
+                return dest
+        return None
 
 
 def load_flows(
     directory: Path,
     languages: dict[str, set[str]],
     validators: Iterable[str],
+    kinds: Kinds,
 ) -> dict[str, CompiledFlow]:
     """Compile every ``*.yaml`` procedure in a directory, keyed by flow id."""
     compiled: dict[str, CompiledFlow] = {}
     for path in sorted(directory.glob("*.yaml")):
-        flow = compile_flow(path, languages, validators)
+        flow = compile_flow(path, languages, validators, kinds)
         if flow.flow.id in compiled:
             raise FlowError(f"{path}: flow id '{flow.flow.id}' is already used by {compiled[flow.flow.id].flow.path}")
         compiled[flow.flow.id] = flow
     return compiled
 
 
-def compile_flow(path: Path, languages: dict[str, set[str]], validators: Iterable[str]) -> CompiledFlow:
+def compile_flow(path: Path, languages: dict[str, set[str]], validators: Iterable[str], kinds: Kinds) -> CompiledFlow:
     """Read, check and compile one procedure file."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FlowError(f"{path}: cannot read the flow: {exc}") from exc
-    flow = parse_flow(raw, str(path))
-    problems = check_flow(flow, languages, set(validators))
-    if problems:
+    flow = parse_flow(raw, str(path), kinds)
+    problems = check_flow(flow, languages, set(validators), kinds)
+    compiled = None
+    if not problems:
+        compiled = CompiledFlow(flow=flow, machine=build_machine(flow))
+        problems = [f"step '{step}': no answers can ever reach it" for step in unreachable_steps(compiled, kinds)]
+    if problems or compiled is None:
         raise FlowError("\n".join(f"{path}: {problem}" for problem in problems))
-    return CompiledFlow(flow=flow, machine=build_machine(flow))
+    return compiled
 
 
-def parse_flow(raw: Any, path: str) -> Flow:
+def parse_flow(raw: Any, path: str, kinds: Kinds) -> Flow:
     """Turn the YAML mapping into a Flow, refusing structural mistakes."""
     if not isinstance(raw, dict):
         raise FlowError(f"{path}: a flow file must be a mapping with id, version and steps")
@@ -96,7 +143,7 @@ def parse_flow(raw: Any, path: str) -> Flow:
         if key not in raw:
             raise FlowError(f"{path}: missing '{key}'")
     prefix = str(raw["messages"])
-    steps = tuple(_parse_step(item, prefix, path, parent="") for item in _as_list(raw["steps"], path, "steps"))
+    steps = tuple(_parse_step(item, prefix, path, "", kinds) for item in _as_list(raw["steps"], path, "steps"))
     processing = raw.get("processing") or {}
     return Flow(
         id=str(raw["id"]),
@@ -119,58 +166,44 @@ def _as_list(value: Any, path: str, what: str) -> list:
     return value
 
 
-def _key(prefix: str, step_id: str, suffix: str = "") -> str:
-    return f"{prefix}-{step_id.replace('_', '-').replace('.', '-')}{suffix}"
-
-
-def _parse_step(raw: Any, prefix: str, path: str, parent: str) -> Step:
+def _parse_step(raw: Any, prefix: str, path: str, parent: str, kinds: Kinds) -> Step:
     if not isinstance(raw, dict) or "id" not in raw or "kind" not in raw:
         raise FlowError(f"{path}: every step needs an 'id' and a 'kind' (got {raw!r})")
     step_id = str(raw["id"])
     where = f"step '{parent + '.' if parent else ''}{step_id}'"
     kind = str(raw["kind"])
-    if kind not in STEP_KINDS:
-        raise FlowError(f"{path}: {where}: unknown kind '{kind}' (expected one of {', '.join(STEP_KINDS)})")
+    if kind not in kinds:
+        raise FlowError(f"{path}: {where}: unknown kind '{kind}' (expected one of {', '.join(kinds)})")
     full_id = f"{parent}.{step_id}" if parent else step_id
     conditions = []
     for key, negate in (("when", False), ("unless", True)):
         if key in raw:
             conditions.append(_parse_condition(raw[key], negate, path, where))
-    photos = raw.get("photos") or {}
-    inner = ()
-    if kind == "repeat":
-        inner = tuple(_parse_step(item, prefix, path, parent=full_id) for item in _as_list(raw.get("steps"), path, f"{where} steps"))
+
+    def parse_steps(items: Any, what: str) -> tuple[Step, ...]:
+        return tuple(_parse_step(item, prefix, path, full_id, kinds) for item in _as_list(items, path, f"{where} {what}"))
+
+    source = StepSource(raw=raw, prefix=prefix, full_id=full_id, path=path, where=where, parse_steps=parse_steps)
     return Step(
         id=step_id,
         kind=kind,
-        prompt=str(raw.get("prompt", _key(prefix, full_id))),
-        label=str(raw.get("label", _key(prefix, full_id, "-label"))),
+        prompt=str(raw.get("prompt", source.key())),
+        label=str(raw.get("label", source.key("-label"))),
         conditions=tuple(conditions),
-        validator=raw.get("validator"),
-        options=dict(raw.get("options") or {}),
-        choices=tuple(_parse_option(item, prefix, full_id, path, where) for item in raw.get("choices") or ()),
-        suggest=tuple(str(item) for item in raw.get("suggest") or ()),
-        optional=bool(raw.get("optional", False)),
-        min_photos=int(photos.get("min", 1)),
-        max_photos=int(photos.get("max", 1)),
-        qr=photos.get("qr"),
-        prefill={str(k): str(v) for k, v in (photos.get("prefill") or {}).items()},
-        steps=inner,
-        min_items=int(raw.get("min_items", 1)),
-        max_items=int(raw.get("max_items", 10)),
-        more_prompt=str(raw.get("more_prompt", _key(prefix, full_id, "-more"))),
+        **kinds[kind].parse(source),
     )
 
 
-def _parse_option(raw: Any, prefix: str, step_id: str, path: str, where: str) -> Option:
+def parse_option(raw: Any, source: StepSource) -> Option:
+    """Read one answer of a choice: a bare value, or a mapping with 'value' (and 'label')."""
     if isinstance(raw, bool):
-        raw = _condition_value(raw)
+        raw = condition_value(raw)
     if isinstance(raw, str):
-        return Option(value=raw, label=_key(prefix, step_id, f"-{raw}"))
+        return Option(value=raw, label=source.key(f"-{raw}"))
     if isinstance(raw, dict) and "value" in raw:
-        value = _condition_value(raw["value"])
-        return Option(value=value, label=str(raw.get("label", _key(prefix, step_id, f"-{value}"))))
-    raise FlowError(f"{path}: {where}: a choice is a value or a mapping with 'value' and 'label' (got {raw!r})")
+        value = condition_value(raw["value"])
+        return Option(value=value, label=str(raw.get("label", source.key(f"-{value}"))))
+    raise FlowError(f"{source.path}: {source.where}: a choice is a value or a mapping with 'value' and 'label' (got {raw!r})")
 
 
 def _parse_condition(raw: Any, negate: bool, path: str, where: str) -> Condition:
@@ -179,76 +212,62 @@ def _parse_condition(raw: Any, negate: bool, path: str, where: str) -> Condition
     clauses = []
     for step, values in raw.items():
         values = values if isinstance(values, list) else [values]
-        clauses.append((str(step), tuple(_condition_value(v) for v in values)))
+        clauses.append((str(step), tuple(condition_value(v) for v in values)))
     return Condition(clauses=tuple(clauses), negate=negate)
 
 
-def _condition_value(value: Any) -> str:
+def condition_value(value: Any) -> str:
+    """Return a YAML value as the text answers are stored as."""
     if isinstance(value, bool):  # YAML reads yes/no as booleans; flows store choice values as text
         return "yes" if value else "no"
     return str(value)
 
 
-def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str]) -> list[str]:
-    """Return every problem found in a parsed flow (empty when it is sound)."""
+def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str], kinds: Kinds) -> list[str]:
+    """Return every problem found in a parsed flow (empty when it is sound); reachability is checked later."""
     problems: list[str] = []
     seen: dict[str, Step] = {}
-    kinds = [step.kind for step in flow.steps]
-    if kinds.count("submit") != 1 or kinds[-1] != "submit":
-        problems.append("the last step must be the only 'submit' step")
-    if "review" not in kinds:
-        problems.append("a flow needs a 'review' step before 'submit'")
-    consent_at = kinds.index("consent") if "consent" in kinds else None
-    for position, step in enumerate(flow.steps):
+    used = [step.kind for step in flow.steps]
+    for name, rules in kinds.items():
+        count = used.count(name)
+        if rules.last and (count != 1 or used[-1] != name):
+            problems.append(f"the last step must be the only '{name}' step")
+        elif rules.required and count != 1:
+            problems.append(f"a flow needs one '{name}' step")
+    consented = False
+    for step in flow.steps:
         where = f"step '{step.id}'"
+        rules = kinds[step.kind]
         if step.id in seen:
             problems.append(f"{where}: the id is used twice")
-        if step.kind in ("text", "photos", "repeat", "choice") and (consent_at is None or position < consent_at):
+        if rules.answers and not consented:
             problems.append(f"{where}: personal data is asked before the consent step")
-        problems += _check_step(step, where, seen, validators)
-        problems += _check_keys(_step_keys(step), where, languages)
+        consented = consented or rules.grants_consent
+        problems += _check_step(step, where, seen, validators, kinds)
+        problems += _check_keys(rules.keys(step), where, languages)
         for inner in step.steps:
             inner_where = f"step '{step.id}.{inner.id}'"
-            if inner.kind not in ("text", "choice"):
-                problems.append(f"{inner_where}: a repeat group holds only text and choice steps")
+            if not kinds[inner.kind].in_group:
+                problems.append(f"{inner_where}: a repeat group holds only {' and '.join(n for n, k in kinds.items() if k.in_group)} steps")
             local = {**seen, **{i.id: i for i in step.steps}}
-            problems += _check_step(inner, inner_where, local, validators)
-            problems += _check_keys(_step_keys(inner), inner_where, languages)
+            problems += _check_step(inner, inner_where, local, validators, kinds)
+            problems += _check_keys(kinds[inner.kind].keys(inner), inner_where, languages)
         seen[step.id] = step
     problems += _check_keys([flow.title], "flow title", languages)
     if flow.late_fee and (flow.late_fee.get("answer") not in seen or not flow.late_fee.get("fee")):
         problems.append("processing.late_fee needs 'answer' (an earlier date step), 'days' and 'fee'")
-    if not problems:
-        problems += [f"step '{step}': no answers can ever reach it" for step in unreachable_steps(flow)]
     return problems
 
 
-def _check_step(step: Step, where: str, earlier: dict[str, Step], validators: set[str]) -> list[str]:
-    problems = []
-    if step.kind == "text":
-        if not step.validator:
-            problems.append(f"{where}: a text step needs a 'validator'")
-        elif step.validator not in validators:
-            problems.append(f"{where}: unknown validator '{step.validator}' (known: {', '.join(sorted(validators))})")
-    if step.kind == "choice" and not step.choices:
-        problems.append(f"{where}: a choice step needs 'choices'")
-    if step.kind == "photos":
-        if step.min_photos < 0 or step.max_photos < max(step.min_photos, 1):
-            problems.append(f"{where}: photos need 0 <= min <= max and max >= 1")
-        if step.optional and step.min_photos:
-            problems.append(f"{where}: an optional photo slot must have min 0")
-        if not step.optional and step.min_photos < 1:
-            problems.append(f"{where}: a required photo slot needs min >= 1 (or say optional: true)")
-        for target in step.prefill.values():
-            if target in earlier:
-                problems.append(f"{where}: prefill target '{target}' is asked before the photo; put the photo first")
+def _check_step(step: Step, where: str, earlier: dict[str, Step], validators: set[str], kinds: Kinds) -> list[str]:
+    problems = kinds[step.kind].check(step, where, earlier, validators)
     for condition in step.conditions:
         for name, values in condition.clauses:
             source = earlier.get(name)
+            allowed = kinds[source.kind].values(source) if source is not None else None
             if source is None:
                 problems.append(f"{where}: the condition names '{name}', which is not an earlier answer")
-            elif source.kind == "choice":
-                allowed = {option.value for option in source.choices}
+            elif allowed is not None:
                 for value in values:
                     if value not in allowed:
                         problems.append(f"{where}: the condition expects '{name}' = '{value}', which is not one of its choices ({', '.join(sorted(allowed))})")
@@ -256,16 +275,6 @@ def _check_step(step: Step, where: str, earlier: dict[str, Step], validators: se
         if option.endswith("_from") and target not in earlier:
             problems.append(f"{where}: option '{option}' names '{target}', which is not an earlier answer")
     return problems
-
-
-def _step_keys(step: Step) -> list[str]:
-    keys = [step.label] if step.kind in ("text", "choice", "photos", "repeat") else []
-    if step.kind not in ("review", "submit"):
-        keys.append(step.prompt)
-    keys += [option.label for option in step.choices]
-    if step.kind == "repeat":
-        keys.append(step.more_prompt)
-    return keys
 
 
 def _check_keys(keys: Iterable[str], where: str, languages: dict[str, set[str]]) -> list[str]:
@@ -277,30 +286,25 @@ def _check_keys(keys: Iterable[str], where: str, languages: dict[str, set[str]])
     ]
 
 
-def unreachable_steps(flow: Flow) -> list[str]:
-    """Return the steps that no combination of branching answers ever asks."""
+def unreachable_steps(compiled: CompiledFlow, kinds: Kinds) -> list[str]:
+    """Return the steps that no combination of branching answers ever reaches through the machine."""
+    flow = compiled.flow
     branching = sorted({name for step in flow.steps for c in step.conditions for name in c.steps})
     domains = []
     for name in branching:
         step = flow.step(name)
-        values = [option.value for option in step.choices] if step.kind == "choice" else ["<any>"]
-        domains.append([(name, value) for value in values])
+        domains.append([(name, value) for value in kinds[step.kind].values(step) or ("<any>",)])
     reached: set[str] = set()
     for count, combination in enumerate(itertools.product(*domains)):
         if count >= MAX_BRANCH_COMBINATIONS:
             break
-        chosen = dict(combination)
-        answers: dict[str, Any] = {}
-        for step in flow.steps:
-            if step.applies(answers):
-                reached.add(step.id)
-                if step.id in chosen:
-                    answers[step.id] = chosen[step.id]
+        reached.update(compiled.walk(dict(combination))[0])
     return [step.id for step in flow.steps if step.id not in reached]
 
 
 def build_machine(flow: Flow) -> Machine:
     """Build the flow's machine: ``next`` follows the first applicable step, ``item`` enters a repeat group."""
+    logging.getLogger("transitions").setLevel(logging.WARNING)  # it logs every transition at INFO
     states = []
     transitions: list[dict[str, Any]] = []
     steps = flow.steps
@@ -313,7 +317,7 @@ def build_machine(flow: Flow) -> Machine:
             transitions.append(transition)
             if not later.conditions:
                 break
-        if step.kind == "repeat":
+        if step.steps:
             inner = [f"{step.id}.{i.id}" for i in step.steps]
             states += inner
             transitions.append({"trigger": ITEM_TRIGGER, "source": step.id, "dest": inner[0]})

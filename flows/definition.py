@@ -2,16 +2,14 @@
 
 A flow is an ordered list of steps. A step is asked when its ``when`` condition holds for the answers
 given so far; otherwise it is skipped. The compiler (flows/compiler.py) reads YAML into these classes,
-checks them and builds the state machine.
+checks them and builds the state machine. A step's ``kind`` names its kind in the registry the compiler is
+given (bot/engine/steps/); the kind-specific fields below are filled by that kind's parser.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-STEP_KINDS = ("consent", "text", "choice", "photos", "repeat", "review", "submit")
-
 
 @dataclass(frozen=True)
 class Option:

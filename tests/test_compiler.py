@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine import KINDS
 from flows.compiler import FlowError, compile_flow
 from flows.validators import VALIDATORS
 from locales.catalog import Catalog
@@ -33,7 +34,7 @@ KNOWN = {"birth-title", "consent-birth", "demo-a", "demo-a-label", "demo-a-x", "
 def compile_text(tmp_path: Path, steps: str, languages: dict[str, set[str]] | None = None):
     path = tmp_path / "demo.yaml"
     path.write_text(HEAD + textwrap.indent(textwrap.dedent(steps), "  ") + TAIL, encoding="utf-8")
-    return compile_flow(path, languages or {"vi": KNOWN, "en": KNOWN}, VALIDATORS)
+    return compile_flow(path, languages or {"vi": KNOWN, "en": KNOWN}, VALIDATORS, KINDS)
 
 
 def refused(tmp_path: Path, steps: str, languages=None) -> str:
@@ -104,7 +105,7 @@ def test_personal_data_before_consent(tmp_path):
           - {id: submit, kind: submit}
     """), encoding="utf-8")
     with pytest.raises(FlowError, match="step 'name': personal data is asked before the consent step"):
-        compile_flow(path, {"vi": KNOWN}, VALIDATORS)
+        compile_flow(path, {"vi": KNOWN}, VALIDATORS, KINDS)
 
 
 def test_duplicate_step_id(tmp_path):
@@ -119,7 +120,7 @@ def test_the_real_flows_and_locales_are_sound():
     catalog = Catalog()
     assert catalog.problems() == []
     for path in (ROOT / "flows").glob("*.yaml"):
-        compile_flow(path, catalog.keys(), VALIDATORS)
+        compile_flow(path, catalog.keys(), VALIDATORS, KINDS)
 
 
 def run_main(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -152,3 +153,15 @@ def test_diagram_prints_mermaid_with_the_branches():
     assert result.stdout.startswith("stateDiagram-v2")
     assert "father_known --> father_name : father_known = yes" in result.stdout
     assert "father_known --> has_birth_certificate" in result.stdout
+
+
+def test_the_machine_walks_the_order_and_logs_nothing_at_info(tmp_path, caplog):
+    caplog.set_level("INFO")
+    compiled = compile_text(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: name, kind: text, validator: person_name, when: {a: x}}
+    """)
+    path, answers = compiled.walk({"a": "y", "name": "An"})
+    assert path == ["consent", "a", "review", "submit"] and answers == {"a": "y"}
+    assert compiled.walk({"a": "x", "name": "An"})[1] == {"a": "x", "name": "An"}
+    assert not [r for r in caplog.records if r.name.startswith("transitions") and r.levelname == "INFO"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.effects import Submit
-from bot.engine import Context, Engine
+from bot.engine import KINDS, Context, Engine
 from bot.events import ButtonPressed, Citizen, TextReceived
 from bot.session import Session
 from flows.compiler import load_flows
@@ -27,7 +27,7 @@ PHOTOS = {"owner_id_card": [PHOTO, {**PHOTO, "sha256": "b" * 64}], "premises_pro
 
 def test_items_ticked_out_of_order_are_all_asked_in_flow_order():
     catalog = Catalog()
-    engine = Engine(flows=load_flows(ROOT / "flows", catalog.keys(), VALIDATORS), catalog=catalog)
+    engine = Engine(flows=load_flows(ROOT / "flows", catalog.keys(), VALIDATORS, KINDS), catalog=catalog)
     ctx = Context(now=datetime(2026, 3, 10, 10, 0))
     citizen = Citizen("test", "7")
     session = Session(citizen)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine import KINDS, Engine
 from bot.photos import PhotoRules
 from flows.compiler import load_flows
 from flows.validators import VALIDATORS, load_vsic
@@ -22,8 +22,8 @@ SCRIPTS = sorted((HERE / "transcripts").glob("*.yaml"))
 def engine() -> Engine:
     """Build the engine once on the real flows plus the test-only third procedure."""
     catalog = Catalog(LOCALES_DIR, HERE / "flows" / "locales")
-    flows = load_flows(ROOT / "flows", catalog.keys(), VALIDATORS)
-    flows.update(load_flows(HERE / "flows", catalog.keys(), VALIDATORS))
+    flows = load_flows(ROOT / "flows", catalog.keys(), VALIDATORS, KINDS)
+    flows.update(load_flows(HERE / "flows", catalog.keys(), VALIDATORS, KINDS))
     vsic = load_vsic(ROOT / "flows" / "reference" / "vsic2018.csv")
     return Engine(flows=flows, catalog=catalog, rules=PhotoRules(), vsic=vsic)
 

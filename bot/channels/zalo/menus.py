@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import buttons
+from bot.buttons import Back, Skip, Suggestion
 from bot.effects import Button
 from bot.textmatch import fold
 
 # Buttons that stand next to a typed answer (suggestions, skip, back) must not take over digits: on such
 # questions "2" is an answer (2 employees), not option 2.
-TEXT_ANSWER_BUTTONS = ("s:", "k:", "b:")
+TEXT_ANSWER_BUTTONS = (Suggestion, Skip, Back)
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,8 @@ class Menu:
 
 def build_menu(rows: tuple[tuple[Button, ...], ...], render) -> Menu:
     """Flatten buttons into a menu; the back button is left to /back."""
-    options = tuple((render(button.label), button.data) for row in rows for button in row if not button.data.startswith("b:"))
-    numbered = bool(options) and not any(data.startswith(TEXT_ANSWER_BUTTONS) for _, data in options)
+    options = tuple((render(button.label), button.data) for row in rows for button in row if not isinstance(buttons.decode(button.data), Back))
+    numbered = bool(options) and not any(isinstance(buttons.decode(data), TEXT_ANSWER_BUTTONS) for _, data in options)
     return Menu(options, numbered)
 
 

@@ -1,0 +1,10 @@
+"""The filing engine (pure: session + event -> effects) and its step kinds.
+
+    core.py      the Engine: commands, menu, moving through a flow, pending questions
+    steps/       one module per step kind, and their registry ``KINDS``
+"""
+
+from bot.engine.core import Context, Engine
+from bot.engine.steps import KINDS, card_line, holds_answer
+
+__all__ = ["KINDS", "Context", "Engine", "card_line", "holds_answer"]

@@ -1,0 +1,75 @@
+"""The review step: every answer that applies, then send it, or pick one to answer again."""
+
+from __future__ import annotations
+
+from bot import buttons
+from bot.buttons import EditStep, ReviewAction
+from bot.effects import Button, Say, Text
+from bot.engine.steps.base import StepKind
+from bot.events import TextReceived
+from bot.textmatch import fold
+
+SEND_WORDS = ("gui", "gửi", "send", "nop", "nộp")
+
+
+class Review(StepKind):
+    """The summary screen before submission."""
+
+    name = "review"
+    required = True
+    always_asked = True
+    has_back = False
+    summarises = True
+
+    def keys(self, step):
+        return []
+
+    def enter(self, engine, session, compiled, step, ctx):
+        session.editing = False
+        session.item = None
+        return engine.ask(session, compiled)
+
+    def question(self, engine, session, compiled, step):
+        lines = [
+            Text("review-line", {"label": Text(s.label), "value": engine.kind(s).display(engine, session, s)})
+            for s in engine.answer_steps(session, compiled)
+        ]
+        rows = [(Button(Text("review-send"), buttons.encode(ReviewAction("send"))),),
+                (Button(Text("review-edit"), buttons.encode(ReviewAction("edit"))),)]
+        return Text("review", {"title": Text(compiled.flow.title), "lines": lines}), rows
+
+    def handle(self, engine, session, compiled, step, event, pressed, ctx):
+        if isinstance(event, TextReceived) and fold(event.text) in SEND_WORDS:
+            pressed = ReviewAction("send")
+        if pressed == ReviewAction("send"):
+            session.history.append(session.step)
+            session.step = compiled.next_step(session.step, compiled.answers(session.answers))
+            return engine.enter(session, compiled, ctx)
+        if pressed == ReviewAction("edit"):
+            return self._edit_menu(engine, session, compiled)
+        if pressed == ReviewAction("back"):
+            return engine.ask(session, compiled)
+        if isinstance(pressed, EditStep):
+            return self._edit(engine, session, compiled, pressed.step, ctx)
+        return engine.ask(session, compiled, Text("review-use-buttons"))
+
+    def _editable(self, engine, session, compiled):
+        only = set((session.supplement or {}).get("items") or []) or None
+        return [s for s in engine.answer_steps(session, compiled) if only is None or s.id in only]
+
+    def _edit_menu(self, engine, session, compiled):
+        choices = [Button(Text(s.label), buttons.encode(EditStep(s.id))) for s in self._editable(engine, session, compiled)]
+        rows = [tuple(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+        rows.append((Button(Text("review-back"), buttons.encode(ReviewAction("back"))),))
+        return [Say(Text("review-edit-which"), tuple(rows))]
+
+    def _edit(self, engine, session, compiled, target, ctx):
+        if target not in {s.id for s in self._editable(engine, session, compiled)}:
+            return [Say(Text("button-expired"))] + engine.ask(session, compiled)
+        step = compiled.flow.step(target)
+        session.history.append(session.step)
+        session.step = compiled.jump(session.step, target)
+        session.editing = True
+        if step.steps:
+            session.answers[target] = []
+        return engine.enter(session, compiled, ctx)

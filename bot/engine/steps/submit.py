@@ -1,0 +1,41 @@
+"""The submit step: the finished filing becomes a dossier (the host stores it and sends the receipt)."""
+
+from __future__ import annotations
+
+from bot.effects import Forget, Submit
+from bot.engine.steps.base import StepKind
+
+
+class SubmitStep(StepKind):
+    """The flow's last step: never asked, it files."""
+
+    name = "submit"
+    required = True
+    last = True
+    always_asked = True
+
+    def keys(self, step):
+        return []
+
+    def enter(self, engine, session, compiled, step, ctx):
+        answers = compiled.answers(session.answers)
+        attachments = {
+            s.id: [item["sha256"] for item in answers.get(s.id) or []]
+            for s in compiled.flow.steps
+            if engine.kind(s).holds_photos and s.id in answers
+        }
+        values = {key: value for key, value in answers.items() if key not in attachments}
+        shown = {key: session.shown[key] for key in values if key in session.shown}
+        kept = {sha for hashes in attachments.values() for sha in hashes}
+        dropped = tuple(sha for sha in session.photo_hashes() if sha not in kept)
+        submit = Submit(
+            flow_id=compiled.flow.id,
+            flow_version=compiled.flow.version,
+            answers=values,
+            attachments=attachments,
+            consent=dict(session.consent or {}),
+            shown=shown,
+            supplement_of=(session.supplement or {}).get("dossier_id"),
+        )
+        session.reset_flow()
+        return [submit] + ([Forget(dropped)] if dropped else [])

@@ -1,0 +1,96 @@
+"""The text step: a typed answer checked by a validator, with optional suggestions and skip."""
+
+from __future__ import annotations
+
+from bot import buttons
+from bot.buttons import Skip, Suggestion
+from bot.effects import Button, Say, Text
+from bot.engine.steps.base import StepKind
+from bot.events import LocationReceived, TextReceived
+from bot.textmatch import fold
+from flows.validators import VALIDATORS, Invalid, ValidationContext
+
+SKIP_WORDS = ("bo qua", "skip", "-")
+
+
+def optional_rows(step) -> list:
+    """Return the suggestion and skip rows a text or choice step offers."""
+    rows = []
+    if step.suggest:
+        rows.append(tuple(Button(value, buttons.encode(Suggestion(step.id, i))) for i, value in enumerate(step.suggest)))
+    if step.optional:
+        rows.append((Button(Text("skip"), buttons.encode(Skip(step.id))),))
+    return rows
+
+
+class TextStep(StepKind):
+    """Typed text, normalised by its validator; a location is accepted for an address."""
+
+    name = "text"
+    answers = True
+    in_group = True
+    shows_current = True
+
+    def parse(self, source):
+        raw = source.raw
+        return {
+            "validator": raw.get("validator"),
+            "options": dict(raw.get("options") or {}),
+            "suggest": tuple(str(item) for item in raw.get("suggest") or ()),
+            "optional": bool(raw.get("optional", False)),
+        }
+
+    def check(self, step, where, earlier, validators):
+        if not step.validator:
+            return [f"{where}: a text step needs a 'validator'"]
+        if step.validator not in validators:
+            return [f"{where}: unknown validator '{step.validator}' (known: {', '.join(sorted(validators))})"]
+        return []
+
+    def question(self, engine, session, compiled, step):
+        return Text(step.prompt), optional_rows(step)
+
+    def handle(self, engine, session, compiled, step, event, pressed, ctx):
+        raw = None
+        if isinstance(event, TextReceived):
+            raw = event.text
+        elif isinstance(pressed, Suggestion) and pressed.step == step.id:
+            raw = step.suggest[pressed.index] if pressed.index < len(step.suggest) else None
+        elif isinstance(pressed, Skip) and pressed.step == step.id and step.optional:
+            return engine.store(session, compiled, step, "", "", ctx)
+        elif isinstance(event, LocationReceived) and step.validator == "address":
+            raw = f"{event.latitude:.6f}, {event.longitude:.6f}"
+        if raw is None:
+            return engine.unexpected(session, compiled, event)
+        if step.optional and fold(raw) in SKIP_WORDS:
+            return engine.store(session, compiled, step, "", "", ctx)
+        result = self.validate(engine, session, compiled, step, raw, ctx)
+        if isinstance(result, Invalid):
+            return engine.ask(session, compiled, result.error)
+        notes = [Say(note) for note in result.notes]
+        return notes + engine.store(session, compiled, step, result.value, result.display, ctx)
+
+    def validate(self, engine, session, compiled, step, raw, ctx):
+        """Run the step's validator on what was typed, knowing the answers that apply."""
+        answers = compiled.answers(session.answers)
+        if "." in session.step:
+            answers = {**answers, **engine.group_item(session).answers()}
+        context = ValidationContext(
+            today=ctx.now.date(),
+            answers=answers,
+            options=step.options,
+            business_name_taken=ctx.business_name_taken,
+            vsic=engine.vsic,
+        )
+        return VALIDATORS[step.validator](raw.strip(), context)
+
+    def card_value(self, step, answers, shown, photos):
+        if step.id not in answers:
+            return None
+        return shown.get(step.id) or answers[step.id] or Text("review-empty")
+
+    def prefill(self, engine, session, compiled, step, raw, ctx):
+        result = self.validate(engine, session, compiled, step, raw, ctx)
+        if isinstance(result, Invalid):
+            return None
+        return result.value, result.display
