@@ -1,8 +1,8 @@
-"""Draw a compiled flow's state machine as a Mermaid state diagram."""
+"""Draw a compiled flow's state machine as a Mermaid state diagram (the same tables the engine walks)."""
 
 from __future__ import annotations
 
-from flows.compiler import ITEM_TRIGGER, NEXT_TRIGGER, CompiledFlow
+from flows.compiler import ITEM_TRIGGER, CompiledFlow
 from flows.definition import Condition
 
 
@@ -17,20 +17,14 @@ def _describe(conditions: tuple[Condition, ...]) -> str:
 def mermaid(compiled: CompiledFlow) -> str:
     """Return the flow's machine as Mermaid ``stateDiagram-v2`` text."""
     flow = compiled.flow
-    lines = ["stateDiagram-v2", f"    %% {flow.id} v{flow.version}", f"    [*] --> {_name(flow.steps[0].id)}"]
-    for trigger in (NEXT_TRIGGER, ITEM_TRIGGER):
-        event = compiled.machine.events.get(trigger)
-        if event is None:
-            continue
-        for source, transitions in event.transitions.items():
-            for transition in transitions:
-                step = flow.index.get(transition.dest)
-                if trigger == ITEM_TRIGGER:
-                    label = trigger
-                else:
-                    label = _describe(step.conditions) if step is not None and transition.conditions else ""
-                arrow = f"    {_name(source)} --> {_name(transition.dest)}"
-                lines.append(f"{arrow} : {label}" if label else arrow)
+    lines = ["stateDiagram-v2", f"    %% {flow.id} v{flow.version}", f"    [*] --> {_name(compiled.first)}"]
+    for source, follows in compiled.follows.items():
+        for dest, guard in follows:
+            arrow = f"    {_name(source)} --> {_name(dest)}"
+            label = _describe(guard.conditions) if guard is not None else ""
+            lines.append(f"{arrow} : {label}" if label else arrow)
+    for source, dest in compiled.items.items():
+        lines.append(f"    {_name(source)} --> {_name(dest)} : {ITEM_TRIGGER}")
     lines.append(f"    {_name(flow.steps[-1].id)} --> [*]")
     return "\n".join(lines) + "\n"
 

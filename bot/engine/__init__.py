@@ -5,6 +5,6 @@
 """
 
 from bot.engine.core import Context, Engine
-from bot.engine.steps import KINDS, card_line, holds_answer
+from bot.engine.steps import KINDS, card_line
 
-__all__ = ["KINDS", "Context", "Engine", "card_line", "holds_answer"]
+__all__ = ["KINDS", "Context", "Engine", "card_line"]

@@ -26,7 +26,3 @@ def card_line(step: Step, answers: dict[str, Any], shown: dict[str, str], photos
     value = KINDS[step.kind].card_value(step, answers, shown, photos)
     return None if value is None else Text("card-line", {"label": Text(step.label), "value": value})
 
-
-def holds_answer(step: Step) -> bool:
-    """Tell whether the step holds a citizen's answer (reviewed, editable, redoable in a supplement)."""
-    return KINDS[step.kind].answers
