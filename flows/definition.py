@@ -38,7 +38,11 @@ class Condition:
 
 @dataclass(frozen=True)
 class Step:
-    """One question, photo slot or screen of a flow."""
+    """One question, photo slot or screen of a flow.
+
+    ``kind`` names the step's kind; its parser fills the fields below that it uses. A new kind with
+    settings of its own reads them into ``options`` (free-form), so this class need not change.
+    """
 
     id: str
     kind: str

@@ -42,3 +42,13 @@ def test_signed_buttons_verify_and_forgeries_do_not():
     assert verify(data.rsplit(":", 1)[0] + ":AAAAAAAA", b"secret") is None
     assert verify(data.replace(":42:", ":43:"), b"secret") is None
     assert buttons.decode(data) is None  # a signed button is not an unsigned one
+
+
+def test_signing_matches_the_back_offices_signatures_so_it_can_switch_without_breaking_posted_cards():
+    from types import SimpleNamespace
+
+    from bot.backoffice import BackOffice
+
+    office = SimpleNamespace(secret=b"secret")
+    assert sign(OfficialAction("approve", 42, 3), b"secret") == BackOffice._sign(office, "o:approve:42:3")
+    assert verify(BackOffice._sign(office, "o:approve:42:3"), b"secret") == OfficialAction("approve", 42, 3)
