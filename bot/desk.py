@@ -30,7 +30,7 @@ from bot.session import Session
 from locales.catalog import DEFAULT_LANGUAGE
 from storage import audit, channels, dossiers, sessions
 from storage.blobs import BlobStore
-from storage.database import transaction
+from storage.database import WriteConflict, transaction
 
 if TYPE_CHECKING:
     from bot.backoffice import BackOffice
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 Fetcher = Callable[[PhotoRef], Awaitable[bytes]]
+CONFLICT_ATTEMPTS = 3
 
 
 def vietnam_now() -> datetime:
@@ -188,8 +189,15 @@ class Desk:
         if dossier_id is not None:
             keys.append(f"dossier:{dossier_id}")
         async with self.locks.all(keys):
-            with transaction(self.db):
-                return self.backoffice.handle(event)
+            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+                try:
+                    with transaction(self.db):
+                        return self.backoffice.handle(event)
+                except WriteConflict:  # another host wrote after we read: decide again on the dossier as it is now
+                    if attempt == CONFLICT_ATTEMPTS:
+                        raise
+                    await asyncio.sleep(0.05 * attempt)
+        return []
 
     def report(self, event: CardPosted) -> None:
         """Store what a channel reports back: where a dossier's card was posted."""

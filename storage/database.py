@@ -5,6 +5,7 @@ One file in the data directory holds sessions, dossiers, attachments and the aud
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 from storage.clock import utc_now
 from storage.migrations import MIGRATIONS, migrate
 
-__all__ = ["MIGRATIONS", "Database", "checkpoint", "migrate", "open_database", "transaction", "utc_now"]
+__all__ = ["MIGRATIONS", "Database", "WriteConflict", "checkpoint", "migrate", "open_database", "transaction", "utc_now"]
 
 
 def open_database(path: Path | str, *, synchronous: str = "NORMAL") -> Database:
@@ -37,8 +38,24 @@ def checkpoint(db: Database) -> None:
     db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
+SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT = 5, 517
+
+
+class WriteConflict(Exception):
+    """Another connection was writing, or wrote after this transaction read: nothing was stored; run it again."""
+
+
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """Run the block as one transaction: all of it is stored, or none (a nested block is a savepoint)."""
-    with db.atomic():
-        yield db
+    """Run the block as one transaction: all of it is stored, or none (a nested block is a savepoint).
+
+    Raises WriteConflict when SQLite refuses the write because another connection holds the write lock or
+    changed the database since this transaction first read it (two hosts on one file).
+    """
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT):
+            raise WriteConflict() from exc
+        raise
