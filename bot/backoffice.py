@@ -169,11 +169,20 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, int(dossier_id))
         if dossier is None:
             return [Toast(Text("admin-forged"), alert=True)]
-        if dossier.version != int(version) or action not in allowed(dossier.state):
-            return [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True), *self.card_edit(dossier.id)]
+        outdated = [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True),
+                    *self.card_edit(dossier.id)]
+        if action not in allowed(dossier.state):
+            return outdated
         if action in NEEDS_REASON or action == "approve":
-            return self._start_task(official, dossier, action)
-        return self._apply(official, dossier, action)
+            # The task remembers the card's version; the version-checked write that finishes it is the guard.
+            return outdated if dossier.version != int(version) else self._start_task(official, dossier, action)
+        applied = self._apply(official, dossier, action, int(version))
+        if applied is not None:
+            return applied
+        if dossier.version != int(version):
+            return outdated
+        fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
+        return [Toast(Text("admin-race-toast", {"actor": fresh.last_actor or ""}), alert=True), self._race(fresh), *self.card_edit(dossier.id)]
 
     def _start_task(self, official: Official, dossier: Dossier, action: str) -> list[Effect]:
         data: dict[str, Any] = {"stage": "reason"}
@@ -249,15 +258,21 @@ class BackOffice:
     def _finish(self, official: Official, task: OfficialTask, **fields: Any) -> list[Effect]:
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         self._drop_task(official)
-        if dossier.version != task.version or task.action not in allowed(dossier.state):
-            return [AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")})), *self.card_edit(dossier.id)]
         if task.action == "request_supplement":
             fields["supplement"] = task.data["items"]
-        return self._apply(official, dossier, task.action, **fields)
+        applied = self._apply(official, dossier, task.action, task.version, **fields) if task.action in allowed(dossier.state) else None
+        if applied is not None:
+            return applied
+        fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
+        return [self._race(fresh), *self.card_edit(dossier.id)]
+
+    def _race(self, dossier: Dossier) -> AdminPost:
+        return AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}))
 
     # -- applying --------------------------------------------------------------------------------
 
-    def _apply(self, official: Official, dossier: Dossier, action: str, **fields: Any) -> list[Effect]:
+    def _apply(self, official: Official, dossier: Dossier, action: str, expected_version: int, **fields: Any) -> list[Effect] | None:
+        """Apply an action if the dossier is still at the version the official saw; None if it changed since."""
         state = next_state(dossier.state, action)
         now = self.clock()
         values: dict[str, Any] = {}
@@ -271,14 +286,11 @@ class BackOffice:
             values["pickup_on"] = fields.get("pickup") or dossier.expected_on
             values["done_at"] = now.isoformat(timespec="seconds")
         changed = dossiers.change_state(
-            self.db, dossier.id, dossier.version, state=state, status=STATUS_CODES[state],
+            self.db, dossier.id, expected_version, state=state, status=STATUS_CODES[state],
             actor=official.name, action=action, at=now.isoformat(timespec="seconds"), **values,
         )
         if not changed:
-            fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
-            return [Toast(Text("admin-race-toast", {"actor": fresh.last_actor or ""}), alert=True),
-                    AdminPost(Text("admin-race", {"code": fresh.receipt_code, "actor": fresh.last_actor or "", "status": Text(f"state-{fresh.state}")})),
-                    *self.card_edit(dossier.id)]
+            return None
         detail = {"from": dossier.state, "to": state, "official": official.user_id}
         detail.update({k: v for k, v in values.items() if k in ("reason", "supplement", "pickup_on", "fee")})
         audit.record(self.db, f"official:{official.user_id}", f"dossier.{action}", dossier.receipt_code, detail)

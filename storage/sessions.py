@@ -64,11 +64,6 @@ def save(db: Database, stored: StoredSession) -> StoredSession:
     return StoredSession(**{**row, "answers": stored.answers, "state": stored.state})
 
 
-def delete(db: Database, key: str) -> None:
-    """Remove a citizen's session row entirely."""
-    db.execute("DELETE FROM sessions WHERE key = ?", [key])
-
-
 def idle_drafts(db: Database, before: str) -> list[IdleDraft]:
     """Return the sessions with a filing in progress last changed before this UTC time."""
     rows = db.execute(
