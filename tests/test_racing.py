@@ -18,11 +18,11 @@ import main
 import storage.dossiers
 import storage.tasks
 from bot.desk import VIETNAM
-from bot.effects import AdminPost, Notify, Text, Toast
+from bot.effects import AdminPost, Notify, Toast
 from bot.events import Official, OfficialPressed, OfficialWrote
 from bot.settings import Settings
 from storage import audit
-from storage.dossiers import create_dossier, get_dossier
+from storage.dossiers import create_dossier
 
 HOA, TAM = Official("2001", "Cán bộ Hòa"), Official("2002", "Cán bộ Tâm")
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)
