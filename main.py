@@ -64,7 +64,8 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice)
-    return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, Dispatcher())
+    dispatcher = Dispatcher(report=desk.report, language=desk.language)
+    return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher)
 
 
 def callback_secret(data_dir: Path) -> bytes:
@@ -162,8 +163,7 @@ async def start_telegram(services: Services, *, base_url: str, base_file_url: st
 
     settings = services.settings
     application = build_application(settings.telegram_token, base_url=base_url, base_file_url=base_file_url)
-    channel = TelegramChannel(services.desk, services.backoffice, services.catalog, services.dispatcher,
-                              settings.admin_chat_id, album_wait=album_wait)
+    channel = TelegramChannel(services.desk, services.catalog, services.dispatcher, settings.admin_chat_id, album_wait=album_wait)
     channel.install(application)
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel

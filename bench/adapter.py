@@ -44,8 +44,7 @@ def wire(module, services, request, updates_request):
         return module.build_application(services, settings, request=request, get_updates_request=updates_request), None
     application = module.build_application(settings.telegram_token, base_url=BASE_URL, base_file_url=BASE_FILE_URL,
                                            request=request, get_updates_request=updates_request)
-    channel = module.TelegramChannel(services.desk, services.backoffice, services.catalog, services.dispatcher,
-                                     settings.admin_chat_id)
+    channel = module.TelegramChannel(services.desk, services.catalog, services.dispatcher, settings.admin_chat_id)
     channel.install(application)
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel

@@ -43,11 +43,10 @@ def chosen_citizens(stored: int, count: int, seed: int) -> list[int]:
 
 def schema_key() -> str:
     """A short key naming the current schema (the list of migrations) and the generator's version."""
-    from storage.database import MIGRATIONS
-    import storage.migrations  # noqa: F401 - registers the migrations
+    from storage.migrations import migration_names
 
-    names = ",".join(name for name, _ in MIGRATIONS)
-    return f"{MIGRATIONS[-1][0]}-{hashlib.sha256(names.encode()).hexdigest()[:8]}-v{DATA_VERSION}"
+    names = migration_names()
+    return f"{names[-1]}-{hashlib.sha256(','.join(names).encode()).hexdigest()[:8]}-v{DATA_VERSION}"
 
 
 def template(results_dir: Path) -> dict[str, Any]:

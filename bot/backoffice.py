@@ -12,34 +12,26 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
 from sqlite_utils import Database
 
-from bot.effects import AdminPost, Button, CardChanged, EditPressed, Effect, Notify, Text, Toast
+from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
 from bot.engine.steps import card_line
+from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
 from bot.lifecycle import NEEDS_REASON, OFFICIAL_ACTIONS, STATUS_CODES, WAITING_FOR_OFFICIALS, allowed, next_state
 from bot.offices import Office
 from flows.compiler import CompiledFlow
 from flows.definition import Flow
 from flows.validators import VALIDATORS, Invalid, ValidationContext
-from storage import audit, dossiers
-from storage.database import utc_now
+from storage import audit, dossiers, tasks
+from storage.records import Dossier, OfficialTask
 
 ANSWER_KINDS = ("text", "choice", "photos", "repeat")
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
-
-
-@dataclass(frozen=True)
-class Official:
-    """Someone pressing or writing in the admin chat."""
-
-    user_id: str
-    name: str
 
 
 @dataclass
@@ -58,60 +50,83 @@ class BackOffice:
     def announce(self, dossier_id: int) -> AdminPost:
         """Return the card that presents a new dossier, with its document photos."""
         text, buttons = self.card(dossier_id)
-        photos = tuple(row["path"] for row in dossiers.attachments_of(self.db, dossier_id))
+        photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier_id))
         return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id)
+
+    def card_edit(self, dossier_id: int) -> list[EditCard]:
+        """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        if dossier is None or dossier.admin_message_id is None:
+            return []
+        text, buttons = self.card(dossier_id)
+        return [EditCard(dossier.admin_message_id, text, buttons)]
+
+    def card_posted(self, dossier_id: int, message_id: int) -> None:
+        """Remember where a dossier's card is in the admin chat, to edit it later."""
+        dossiers.set_card_message(self.db, dossier_id, message_id)
+
+    # -- the host's entry ------------------------------------------------------------------------
+
+    def handle(self, event: OfficialEvent) -> list[Effect]:
+        """Serve one event from the admin chat (the host runs it in one transaction under the dossier's lock)."""
+        if isinstance(event, OfficialPressed):
+            return self.press(event.official, event.data)
+        if isinstance(event, OfficialWrote):
+            return self.write(event.official, event.text)
+        return self.command(event.official, event.command.lower(), event.args)
+
+    def dossier_of(self, event: OfficialEvent) -> int | None:
+        """Return the dossier an admin-chat event is about (its card's button or the official's task), if any."""
+        if isinstance(event, OfficialPressed) and event.data.startswith("o:"):
+            payload = self._verify(event.data)
+            return int(payload.split(":")[2]) if payload else None
+        if isinstance(event, OfficialCommanded):
+            return None
+        task = tasks.task_of(self.db, event.official.user_id)
+        return task.dossier_id if task else None
 
     def card(self, dossier_id: int) -> tuple[Text, tuple[tuple[Button, ...], ...]]:
         """Return a dossier card's text and the buttons allowed in its status."""
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
-        flow = self.flows[dossier["flow_id"]].flow
+        flow = self.flows[dossier.flow_id].flow
         counts: dict[str, int] = {}
         for row in dossiers.attachments_of(self.db, dossier_id):
-            counts[row["slot"]] = counts.get(row["slot"], 0) + 1
+            counts[row.slot] = counts.get(row.slot, 0) + 1
         lines = []
         for step in flow.steps:
-            line = card_line(step, dossier["answers"], dossier["shown"], counts.get(step.id, 0))
+            line = card_line(step, dossier.answers, dossier.shown, counts.get(step.id, 0))
             if line is not None:
                 lines.append(line)
         extra = []
-        if dossier.get("reason"):
-            extra.append(Text("card-reason", {"reason": dossier["reason"]}))
-        if dossier.get("supplement"):
-            extra.append(Text("card-supplement", {"items": self._labels(flow, dossier["supplement"])}))
-        if dossier.get("pickup_on"):
-            extra.append(Text("card-pickup", {"date": _dmy(dossier["pickup_on"]), "fee": _money(dossier.get("fee") or 0)}))
-        if dossier.get("last_actor"):
-            extra.append(Text("card-last", {"actor": dossier["last_actor"], "action": Text(f"action-{dossier['last_action']}"), "at": _hm(dossier["last_action_at"])}))
-        if dossier.get("rating"):
-            extra.append(Text("card-rating", {"rating": dossier["rating"], "comment": dossier.get("comment") or ""}))
+        if dossier.reason:
+            extra.append(Text("card-reason", {"reason": dossier.reason}))
+        if dossier.supplement:
+            extra.append(Text("card-supplement", {"items": self._labels(flow, dossier.supplement)}))
+        if dossier.pickup_on:
+            extra.append(Text("card-pickup", {"date": _dmy(dossier.pickup_on), "fee": _money(dossier.fee or 0)}))
+        if dossier.last_actor:
+            extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": _hm(dossier.last_action_at)}))
+        if dossier.rating:
+            extra.append(Text("card-rating", {"rating": dossier.rating, "comment": dossier.comment or ""}))
         text = Text(
             "card",
             {
-                "code": dossier["receipt_code"],
+                "code": dossier.receipt_code,
                 "title": Text(flow.title),
-                "status": Text(f"state-{dossier['state']}"),
-                "status_code": STATUS_CODES[dossier["state"]],
-                "submitted": _hm(dossier["submitted_at"]),
-                "expected": _dmy(dossier["expected_on"]),
-                "channel": dossier["channel"],
+                "status": Text(f"state-{dossier.state}"),
+                "status_code": STATUS_CODES[dossier.state],
+                "submitted": _hm(dossier.submitted_at),
+                "expected": _dmy(dossier.expected_on),
+                "channel": dossier.channel,
                 "lines": lines,
                 "extra": extra,
             },
         )
         buttons = [
-            Button(Text(f"action-{action}"), self._sign(f"o:{action}:{dossier_id}:{dossier['version']}"))
-            for action in allowed(dossier["state"], OFFICIAL_ACTIONS)
+            Button(Text(f"action-{action}"), self._sign(f"o:{action}:{dossier_id}:{dossier.version}"))
+            for action in allowed(dossier.state, OFFICIAL_ACTIONS)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
-
-    def remember_card(self, dossier_id: int, message_id: int) -> None:
-        """Store where a dossier's card is in the admin chat, to edit it later."""
-        self.db.execute("UPDATE dossiers SET admin_message_id = ? WHERE id = ?", [message_id, dossier_id])
-
-    def card_message(self, dossier_id: int) -> int | None:
-        """Return the admin chat message id of a dossier's card."""
-        row = self.db.execute("SELECT admin_message_id FROM dossiers WHERE id = ?", [dossier_id]).fetchone()
-        return row[0] if row else None
 
     # -- officials pressing ----------------------------------------------------------------------
 
@@ -128,17 +143,17 @@ class BackOffice:
         if data.startswith("os:"):
             return self._toggle_item(official, task, data[3:])
         if data == "oc":
-            if not task["data"].get("items"):
+            if not task.data.get("items"):
                 return [Toast(Text("admin-select-items"), alert=True)]
-            task["data"]["stage"] = "reason"
+            task.data["stage"] = "reason"
             self._save_task(official, task)
-            return [EditPressed(Text("admin-ask-reason", {"code": task["code"], "action": Text("action-request_supplement")}), _cancel_row())]
+            return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text("action-request_supplement")}), _cancel_row())]
         if data == "od":
-            closed = EditPressed(Text("admin-pickup-chosen", {"code": task["code"], "date": _dmy(task["data"]["default_pickup"])}))
-            return [closed] + self._finish(official, task, pickup=task["data"]["default_pickup"])
+            closed = EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": _dmy(task.data["default_pickup"])}))
+            return [closed] + self._finish(official, task, pickup=task.data["default_pickup"])
         if data == "ox":
             self._drop_task(official)
-            return [EditPressed(Text("admin-task-cancelled", {"code": task["code"]}))]
+            return [EditPressed(Text("admin-task-cancelled", {"code": task.code}))]
         return [Toast(Text("admin-no-task"), alert=True)]
 
     def _press_action(self, official: Official, data: str) -> list[Effect]:
@@ -150,20 +165,29 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, int(dossier_id))
         if dossier is None:
             return [Toast(Text("admin-forged"), alert=True)]
-        if dossier["version"] != int(version) or action not in allowed(dossier["state"]):
-            return [Toast(Text("admin-outdated", {"actor": dossier.get("last_actor") or "", "status": Text(f"state-{dossier['state']}")}), alert=True), CardChanged(dossier["id"])]
+        outdated = [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True),
+                    *self.card_edit(dossier.id)]
+        if action not in allowed(dossier.state):
+            return outdated
         if action in NEEDS_REASON or action == "approve":
-            return self._start_task(official, dossier, action)
-        return self._apply(official, dossier, action)
+            # The task remembers the card's version; the version-checked write that finishes it is the guard.
+            return outdated if dossier.version != int(version) else self._start_task(official, dossier, action)
+        applied = self._apply(official, dossier, action, int(version))
+        if applied is not None:
+            return applied
+        if dossier.version != int(version):
+            return outdated
+        fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
+        return [Toast(Text("admin-race-toast", {"actor": fresh.last_actor or ""}), alert=True), self._race(fresh), *self.card_edit(dossier.id)]
 
-    def _start_task(self, official: Official, dossier: dict[str, Any], action: str) -> list[Effect]:
+    def _start_task(self, official: Official, dossier: Dossier, action: str) -> list[Effect]:
         data: dict[str, Any] = {"stage": "reason"}
-        code = dossier["receipt_code"]
+        code = dossier.receipt_code
         if action == "request_supplement":
             data = {"stage": "items", "items": []}
             prompt = AdminPost(Text("admin-pick-items", {"code": code, "official": official.name}), self._item_buttons(dossier, []))
         elif action == "approve":
-            default = dossier["expected_on"]
+            default = dossier.expected_on
             data = {"stage": "pickup", "default_pickup": default}
             prompt = AdminPost(
                 Text("admin-ask-pickup", {"code": code, "official": official.name, "default": _dmy(default), "fee": _money(self.fee_of(dossier))}),
@@ -171,15 +195,11 @@ class BackOffice:
             )
         else:
             prompt = AdminPost(Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row())
-        self.db["official_tasks"].upsert(
-            {"official_id": official.user_id, "dossier_id": dossier["id"], "action": action, "version": dossier["version"],
-             "data": json.dumps(data), "created_at": utc_now()},
-            pk="official_id",
-        )
+        tasks.start_task(self.db, official.user_id, dossier.id, action, dossier.version, data)
         return [Toast(Text("admin-task-started", {"action": Text(f"action-{action}")})), prompt]
 
-    def _item_buttons(self, dossier: dict[str, Any], chosen: list[str]) -> tuple[tuple[Button, ...], ...]:
-        flow = self.flows[dossier["flow_id"]].flow
+    def _item_buttons(self, dossier: Dossier, chosen: list[str]) -> tuple[tuple[Button, ...], ...]:
+        flow = self.flows[dossier.flow_id].flow
         buttons = []
         for index, step in enumerate(self._redoable(flow, dossier)):
             mark = "✅ " if step.id in chosen else ""
@@ -188,24 +208,24 @@ class BackOffice:
         rows.append((Button(Text("admin-continue"), "oc"), Button(Text("admin-cancel"), "ox")))
         return tuple(rows)
 
-    def _redoable(self, flow: Flow, dossier: dict[str, Any]) -> list:
-        answers = dossier["answers"]
-        counts = {row["slot"] for row in dossiers.attachments_of(self.db, dossier["id"])}
+    def _redoable(self, flow: Flow, dossier: Dossier) -> list:
+        answers = dossier.answers
+        counts = {row.slot for row in dossiers.attachments_of(self.db, dossier.id)}
         return [
             step for step in flow.steps
             if step.kind in ANSWER_KINDS and (step.id in answers or step.id in counts)
         ]
 
-    def _toggle_item(self, official: Official, task: dict[str, Any], index: str) -> list[Effect]:
-        dossier = dossiers.get_dossier_by_id(self.db, task["dossier_id"])
-        steps = self._redoable(self.flows[dossier["flow_id"]].flow, dossier)
-        if task["data"].get("stage") != "items" or not index.isdigit() or int(index) >= len(steps):
+    def _toggle_item(self, official: Official, task: OfficialTask, index: str) -> list[Effect]:
+        dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
+        steps = self._redoable(self.flows[dossier.flow_id].flow, dossier)
+        if task.data.get("stage") != "items" or not index.isdigit() or int(index) >= len(steps):
             return [Toast(Text("admin-no-task"), alert=True)]
-        chosen = task["data"]["items"]
+        chosen = task.data["items"]
         step_id = steps[int(index)].id
         chosen.remove(step_id) if step_id in chosen else chosen.append(step_id)
         self._save_task(official, task)
-        text = Text("admin-pick-items", {"code": dossier["receipt_code"], "official": official.name})
+        text = Text("admin-pick-items", {"code": dossier.receipt_code, "official": official.name})
         return [EditPressed(text, self._item_buttons(dossier, chosen))]
 
     # -- officials writing -----------------------------------------------------------------------
@@ -217,33 +237,39 @@ class BackOffice:
         task = self._task(official)
         if task is None:
             return []
-        stage = task["data"].get("stage")
+        stage = task.data.get("stage")
         if stage == "items":
             return [AdminPost(Text("admin-select-items"))]
         if stage == "pickup":
             today = self.clock().date()
             result = VALIDATORS["date"](text, ValidationContext(today=today, answers={}, options={"future_ok": True, "max_future_days": 365}))
             if isinstance(result, Invalid) or datetime.strptime(result.value, "%d/%m/%Y").date() < today:
-                return [AdminPost(Text("admin-bad-date", {"example": _dmy(task["data"]["default_pickup"])}))]
+                return [AdminPost(Text("admin-bad-date", {"example": _dmy(task.data["default_pickup"])}))]
             return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
         reason = " ".join(text.split())[:MAX_REASON]
         if len(reason) < 3:
-            return [AdminPost(Text("admin-ask-reason", {"code": task["code"], "action": Text(f"action-{task['action']}")}))]
+            return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task['action']}")}))]
         return self._finish(official, task, reason=reason)
 
-    def _finish(self, official: Official, task: dict[str, Any], **fields: Any) -> list[Effect]:
-        dossier = dossiers.get_dossier_by_id(self.db, task["dossier_id"])
+    def _finish(self, official: Official, task: OfficialTask, **fields: Any) -> list[Effect]:
+        dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         self._drop_task(official)
-        if dossier["version"] != task["version"] or task["action"] not in allowed(dossier["state"]):
-            return [AdminPost(Text("admin-race", {"code": dossier["receipt_code"], "actor": dossier.get("last_actor") or "", "status": Text(f"state-{dossier['state']}")})), CardChanged(dossier["id"])]
-        if task["action"] == "request_supplement":
-            fields["supplement"] = task["data"]["items"]
-        return self._apply(official, dossier, task["action"], **fields)
+        if task.action == "request_supplement":
+            fields["supplement"] = task.data["items"]
+        applied = self._apply(official, dossier, task.action, task.version, **fields) if task.action in allowed(dossier.state) else None
+        if applied is not None:
+            return applied
+        fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
+        return [self._race(fresh), *self.card_edit(dossier.id)]
+
+    def _race(self, dossier: Dossier) -> AdminPost:
+        return AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}))
 
     # -- applying --------------------------------------------------------------------------------
 
-    def _apply(self, official: Official, dossier: dict[str, Any], action: str, **fields: Any) -> list[Effect]:
-        state = next_state(dossier["state"], action)
+    def _apply(self, official: Official, dossier: Dossier, action: str, expected_version: int, **fields: Any) -> list[Effect] | None:
+        """Apply an action if the dossier is still at the version the official saw; None if it changed since."""
+        state = next_state(dossier.state, action)
         now = self.clock()
         values: dict[str, Any] = {}
         if action in ("refuse", "stop", "request_supplement"):
@@ -253,31 +279,28 @@ class BackOffice:
         if action in ("approve", "request_payment"):
             values["fee"] = self.fee_of(dossier)
         if action == "approve":
-            values["pickup_on"] = fields.get("pickup") or dossier["expected_on"]
+            values["pickup_on"] = fields.get("pickup") or dossier.expected_on
             values["done_at"] = now.isoformat(timespec="seconds")
         changed = dossiers.change_state(
-            self.db, dossier["id"], dossier["version"], state=state, status=STATUS_CODES[state],
+            self.db, dossier.id, expected_version, state=state, status=STATUS_CODES[state],
             actor=official.name, action=action, at=now.isoformat(timespec="seconds"), **values,
         )
         if not changed:
-            fresh = dossiers.get_dossier_by_id(self.db, dossier["id"])
-            return [Toast(Text("admin-race-toast", {"actor": fresh.get("last_actor") or ""}), alert=True),
-                    AdminPost(Text("admin-race", {"code": fresh["receipt_code"], "actor": fresh.get("last_actor") or "", "status": Text(f"state-{fresh['state']}")})),
-                    CardChanged(dossier["id"])]
-        detail = {"from": dossier["state"], "to": state, "official": official.user_id}
+            return None
+        detail = {"from": dossier.state, "to": state, "official": official.user_id}
         detail.update({k: v for k, v in values.items() if k in ("reason", "supplement", "pickup_on", "fee")})
-        audit.record(self.db, f"official:{official.user_id}", f"dossier.{action}", dossier["receipt_code"], detail)
-        fresh = dossiers.get_dossier_by_id(self.db, dossier["id"])
-        return [Toast(Text("admin-done", {"action": Text(f"action-{action}"), "code": fresh["receipt_code"]})),
-                CardChanged(dossier["id"]), self.notification(fresh)]
+        audit.record(self.db, f"official:{official.user_id}", f"dossier.{action}", dossier.receipt_code, detail)
+        fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
+        return [Toast(Text("admin-done", {"action": Text(f"action-{action}"), "code": fresh.receipt_code})),
+                *self.card_edit(dossier.id), self.notification(fresh)]
 
-    def fee_of(self, dossier: dict[str, Any]) -> int:
+    def fee_of(self, dossier: Dossier) -> int:
         """Return the fee for a dossier from the office's fee table (late registrations cost the late fee)."""
-        flow = self.flows[dossier["flow_id"]].flow
+        flow = self.flows[dossier.flow_id].flow
         late = flow.late_fee
         if late:
-            answered = dossier["answers"].get(late["answer"])
-            submitted = datetime.fromisoformat(dossier["submitted_at"]).date()
+            answered = dossier.answers.get(late["answer"])
+            submitted = datetime.fromisoformat(dossier.submitted_at).date()
             try:
                 if answered and (submitted - datetime.strptime(answered, "%d/%m/%Y").date()).days > int(late["days"]):
                     return self.office.fee(late["fee"])
@@ -285,36 +308,36 @@ class BackOffice:
                 pass
         return self.office.fee(flow.fee)
 
-    def notification(self, dossier: dict[str, Any]) -> Notify:
+    def notification(self, dossier: Dossier) -> Notify:
         """Return the message that tells the citizen about their dossier's new status."""
-        flow = self.flows[dossier["flow_id"]].flow
+        flow = self.flows[dossier.flow_id].flow
         params = {
-            "code": dossier["receipt_code"],
+            "code": dossier.receipt_code,
             "title": Text(flow.title),
-            "status": Text(f"state-{dossier['state']}"),
-            "reason": dossier.get("reason") or "",
+            "status": Text(f"state-{dossier.state}"),
+            "reason": dossier.reason or "",
             "office": self.office.name,
             "address": self.office.address,
             "hours": self.office.hours,
-            "pickup": _dmy(dossier["pickup_on"]) if dossier.get("pickup_on") else "",
-            "fee": _money(dossier.get("fee") or 0),
+            "pickup": _dmy(dossier.pickup_on) if dossier.pickup_on else "",
+            "fee": _money(dossier.fee or 0),
             "documents": self._documents(dossier),
-            "items": self._labels(flow, dossier.get("supplement") or []),
+            "items": self._labels(flow, dossier.supplement or []),
         }
         buttons: tuple = ()
-        if dossier["state"] == "supplement_requested":
-            buttons = ((Button(Text("supplement-start"), f"sup:{dossier['id']}"),),)
-        if dossier["state"] == "handed_over":
-            buttons = (tuple(Button("⭐" * n, f"rate:{dossier['id']}:{n}") for n in range(1, 4)),
-                       tuple(Button("⭐" * n, f"rate:{dossier['id']}:{n}") for n in range(4, 6)))
-        return Notify(dossier["channel"], dossier["user_id"], Text(f"notify-{dossier['state']}", params), buttons)
+        if dossier.state == "supplement_requested":
+            buttons = ((Button(Text("supplement-start"), f"sup:{dossier.id}"),),)
+        if dossier.state == "handed_over":
+            buttons = (tuple(Button("⭐" * n, f"rate:{dossier.id}:{n}") for n in range(1, 4)),
+                       tuple(Button("⭐" * n, f"rate:{dossier.id}:{n}") for n in range(4, 6)))
+        return Notify(dossier.channel, dossier.user_id, Text(f"notify-{dossier.state}", params), buttons)
 
-    def _documents(self, dossier: dict[str, Any]) -> list[Text]:
-        flow = self.flows[dossier["flow_id"]].flow
+    def _documents(self, dossier: Dossier) -> list[Text]:
+        flow = self.flows[dossier.flow_id].flow
         slots = []
-        for row in dossiers.attachments_of(self.db, dossier["id"]):
-            if row["slot"] not in slots:
-                slots.append(row["slot"])
+        for row in dossiers.attachments_of(self.db, dossier.id):
+            if row.slot not in slots:
+                slots.append(row.slot)
         return [Text("bullet", {"text": Text(flow.step(slot).label)}) for slot in slots if slot in flow.index]
 
     def _labels(self, flow: Flow, step_ids: list[str]) -> list[Text]:
@@ -322,15 +345,15 @@ class BackOffice:
 
     # -- citizen-side changes --------------------------------------------------------------------
 
-    def citizen_changed(self, dossier: dict[str, Any], action: str, actor: str, **values: Any) -> list[Effect]:
+    def citizen_changed(self, dossier: Dossier, action: str, actor: str, **values: Any) -> list[Effect]:
         """Apply a change the citizen made (withdrawal, supplement sent); tell the officials."""
-        state = next_state(dossier["state"], action)
+        state = next_state(dossier.state, action)
         now = self.clock().isoformat(timespec="seconds")
-        if not dossiers.change_state(self.db, dossier["id"], dossier["version"], state=state, status=STATUS_CODES[state],
+        if not dossiers.change_state(self.db, dossier.id, dossier.version, state=state, status=STATUS_CODES[state],
                                      actor=CITIZEN_ACTOR, action=action, at=now, **values):
             return []
-        audit.record(self.db, actor, f"dossier.{action}", dossier["receipt_code"], {"from": dossier["state"], "to": state})
-        return [CardChanged(dossier["id"]), AdminPost(Text(f"admin-citizen-{action}", {"code": dossier["receipt_code"]}))]
+        audit.record(self.db, actor, f"dossier.{action}", dossier.receipt_code, {"from": dossier.state, "to": state})
+        return [*self.card_edit(dossier.id), AdminPost(Text(f"admin-citizen-{action}", {"code": dossier.receipt_code}))]
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -347,7 +370,7 @@ class BackOffice:
         if command == "cancel":
             task = self._task(official)
             self._drop_task(official)
-            return [AdminPost(Text("admin-task-cancelled", {"code": task["code"]}) if task else Text("admin-no-task"))]
+            return [AdminPost(Text("admin-task-cancelled", {"code": task.code}) if task else Text("admin-no-task"))]
         return [AdminPost(Text("admin-help"))]
 
     def pending(self) -> AdminPost:
@@ -355,67 +378,49 @@ class BackOffice:
         today = self.clock().date()
         lines = []
         for dossier in dossiers.dossiers_in_states(self.db, WAITING_FOR_OFFICIALS):
-            overdue = date.fromisoformat(dossier["expected_on"]) < today
+            overdue = date.fromisoformat(dossier.expected_on) < today
             lines.append(Text("admin-pending-line", {
-                "mark": "⚠️ " if overdue else "", "code": dossier["receipt_code"],
-                "title": Text(self.flows[dossier["flow_id"]].flow.title), "status": Text(f"state-{dossier['state']}"),
-                "expected": _dmy(dossier["expected_on"]),
+                "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
+                "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
+                "expected": _dmy(dossier.expected_on),
             }))
         return AdminPost(Text("admin-pending", {"count": len(lines), "lines": lines}))
 
     def find(self, query: str) -> AdminPost:
-        """Find dossiers by receipt code or by a name in their answers."""
+        """Find dossiers by receipt code or by a name in their answers (accents and case ignored)."""
         query = " ".join(query.split())
         if len(query) < 3:
             return AdminPost(Text("admin-find-usage"))
-        wanted = query.casefold()
-        found = []
-        for dossier in dossiers.all_dossiers(self.db):
-            names = " ".join(str(v) for k, v in dossier["answers"].items() if k.endswith("name") and isinstance(v, str))
-            if wanted in dossier["receipt_code"].casefold() or wanted in names.casefold():
-                found.append(dossier)
-            if len(found) >= 10:
-                break
+        found = dossiers.find_dossiers(self.db, query, limit=10)
         lines = [Text("admin-pending-line", {
-            "mark": "", "code": d["receipt_code"], "title": Text(self.flows[d["flow_id"]].flow.title),
-            "status": Text(f"state-{d['state']}"), "expected": _dmy(d["expected_on"]),
+            "mark": "", "code": d.receipt_code, "title": Text(self.flows[d.flow_id].flow.title),
+            "status": Text(f"state-{d.state}"), "expected": _dmy(d.expected_on),
         }) for d in found]
         return AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}))
 
     def stats(self) -> AdminPost:
         """Count dossiers by status and procedure; average processing time; satisfaction."""
-        rows = dossiers.all_dossiers(self.db)
-        by_state: dict[str, int] = {}
-        by_flow: dict[str, int] = {}
-        hours = []
-        ratings = [row["rating"] for row in rows if row.get("rating")]
-        for row in rows:
-            by_state[row["state"]] = by_state.get(row["state"], 0) + 1
-            by_flow[row["flow_id"]] = by_flow.get(row["flow_id"], 0) + 1
-            if row.get("done_at"):
-                delta = datetime.fromisoformat(row["done_at"]) - datetime.fromisoformat(row["submitted_at"])
-                hours.append(delta.total_seconds() / 3600)
-        state_lines = [Text("admin-stats-line", {"label": Text(f"state-{s}"), "count": n}) for s, n in sorted(by_state.items(), key=lambda i: STATUS_CODES[i[0]])]
-        flow_lines = [Text("admin-stats-line", {"label": Text(self.flows[f].flow.title) if f in self.flows else f, "count": n}) for f, n in sorted(by_flow.items())]
+        counted = dossiers.stats(self.db)
+        by_state = sorted(counted.by_state, key=lambda c: STATUS_CODES[c.value])
+        state_lines = [Text("admin-stats-line", {"label": Text(f"state-{c.value}"), "count": c.count}) for c in by_state]
+        flow_lines = [Text("admin-stats-line", {"label": Text(self.flows[c.value].flow.title) if c.value in self.flows else c.value, "count": c.count})
+                      for c in counted.by_flow]
         return AdminPost(Text("admin-stats", {
-            "total": len(rows), "states": state_lines, "flows": flow_lines,
-            "hours": f"{sum(hours) / len(hours):.1f}" if hours else "—",
-            "rating": f"{sum(ratings) / len(ratings):.1f}" if ratings else "—", "ratings": len(ratings),
+            "total": counted.total, "states": state_lines, "flows": flow_lines,
+            "hours": f"{counted.average_hours:.1f}" if counted.average_hours is not None else "—",
+            "rating": f"{counted.average_rating:.1f}" if counted.average_rating is not None else "—", "ratings": counted.ratings,
         }))
 
     # -- tasks and signatures --------------------------------------------------------------------
 
-    def _task(self, official: Official) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT t.*, d.receipt_code AS code FROM official_tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE official_id = ?", [official.user_id]))
-        if not rows:
-            return None
-        return {**rows[0], "data": json.loads(rows[0]["data"])}
+    def _task(self, official: Official) -> OfficialTask | None:
+        return tasks.task_of(self.db, official.user_id)
 
-    def _save_task(self, official: Official, task: dict[str, Any]) -> None:
-        self.db.execute("UPDATE official_tasks SET data = ? WHERE official_id = ?", [json.dumps(task["data"]), official.user_id])
+    def _save_task(self, official: Official, task: OfficialTask) -> None:
+        tasks.save_task_data(self.db, official.user_id, task.data)
 
     def _drop_task(self, official: Official) -> None:
-        self.db.execute("DELETE FROM official_tasks WHERE official_id = ?", [official.user_id])
+        tasks.drop_task(self.db, official.user_id)
 
     def _sign(self, payload: str) -> str:
         digest = hmac.new(self.secret, payload.encode(), hashlib.sha256).digest()[:6]

@@ -1,15 +1,17 @@
-"""The host around the engine: one citizen event in, one database transaction, effects out.
+"""The host around the engine and the back office: one event in, one database transaction, effects out.
 
-The desk serialises each citizen's events (a lock per citizen; different citizens run concurrently),
-loads the session lazily, runs the engine, saves the session and what the effects mean for storage
-(dossiers, attachments, the audit log) in one transaction, and downloads and checks photos between
-transactions. It returns what the channel adapter must send. It knows nothing of Telegram or Zalo.
+Every actor takes the same road. A citizen's event runs under that citizen's lock: the desk loads the
+session lazily, runs the engine (or the citizen services), and saves the session and what the effects mean
+for storage (dossiers, attachments, the audit log) in one transaction, downloading and checking photos
+between transactions. An official's press, typed reply or command runs under the lock of the dossier it is
+about (and the official's own), through the back office, in one transaction. What the channels report back
+(a card posted as some message) and what they ask (an update seen before, a citizen's language, the menu
+last shown) goes through here too: channels never touch storage. It knows nothing of Telegram or Zalo.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -20,13 +22,15 @@ from sqlite_utils import Database
 from bot.calendar import add_working_days
 from bot.effects import AdminPost, Effect, Fetch, Forget, Say, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
-from bot.events import Citizen, Event, PhotoChecked, PhotoRef, PhotosChecked
+from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
 from bot.photos import ImageReport, UnreadableImage, analyse
 from bot.receipts import receipt_qr_png, receipt_text
-from storage import audit, dossiers
+from bot.session import Session
+from locales.catalog import DEFAULT_LANGUAGE
+from storage import audit, channels, dossiers, sessions
 from storage.blobs import BlobStore
-from storage.sessions import load_session, save_session
+from storage.database import WriteConflict, transaction
 
 if TYPE_CHECKING:
     from bot.backoffice import BackOffice
@@ -35,11 +39,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 Fetcher = Callable[[PhotoRef], Awaitable[bytes]]
+CONFLICT_ATTEMPTS = 3
 
 
 def vietnam_now() -> datetime:
     """Return the current time in Vietnam (UTC+7, no daylight saving)."""
     return datetime.now(VIETNAM)
+
+
+def load_session(db: Database, citizen: Citizen) -> Session:
+    """Return the citizen's session, or a new one if they never wrote."""
+    return Session.from_stored(citizen, sessions.load(db, citizen.key))
+
+
+def save_session(db: Database, session: Session) -> None:
+    """Write the session back, refusing to overwrite a newer version (storage.sessions.StaleSession)."""
+    saved = sessions.save(db, session.to_stored())
+    session.version, session.created_at, session.updated_at = saved.version, saved.created_at, saved.updated_at
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,23 @@ class CitizenLocks:
 
     def __call__(self, key: str) -> "_Held":
         return _Held(self, key)
+
+    def all(self, keys: list[str]) -> "_HeldAll":
+        """Hold several locks, always taken in the same (sorted) order so two holders never deadlock."""
+        return _HeldAll([_Held(self, key) for key in sorted(set(keys))])
+
+
+class _HeldAll:
+    def __init__(self, held: list["_Held"]) -> None:
+        self.held = held
+
+    async def __aenter__(self) -> None:
+        for held in self.held:
+            await held.__aenter__()
+
+    async def __aexit__(self, *exc) -> None:
+        for held in reversed(self.held):
+            await held.__aexit__(*exc)
 
 
 class _Held:
@@ -120,7 +153,7 @@ class Desk:
         now = self.clock()
         ctx = Context(now=now, business_name_taken=lambda name: dossiers.business_name_taken(self.db, self.office.code, name))
         orphans: list[str] = []
-        with self.db.atomic():
+        with transaction(self.db):
             session = load_session(self.db, citizen)
             if self.services is not None and self.services.handles(session, event):
                 effects = self.services.handle(session, event, ctx)
@@ -147,13 +180,58 @@ class Desk:
             self.blobs.delete(sha)
         return [self._receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
 
+    async def handle_official(self, event: OfficialEvent) -> list[Effect]:
+        """Serve one event from the admin chat under the dossier's (and the official's) lock, in one transaction."""
+        if self.backoffice is None:
+            return []
+        keys = [event.official.key]
+        dossier_id = self.backoffice.dossier_of(event)
+        if dossier_id is not None:
+            keys.append(f"dossier:{dossier_id}")
+        async with self.locks.all(keys):
+            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+                try:
+                    with transaction(self.db):
+                        return self.backoffice.handle(event)
+                except WriteConflict:  # another host wrote after we read: decide again on the dossier as it is now
+                    if attempt == CONFLICT_ATTEMPTS:
+                        raise
+                    await asyncio.sleep(0.05 * attempt)
+        return []
+
+    def report(self, event: CardPosted) -> None:
+        """Store what a channel reports back: where a dossier's card was posted."""
+        if self.backoffice is not None:
+            with transaction(self.db):
+                self.backoffice.card_posted(event.dossier_id, event.message_id)
+
+    def first_time(self, channel: str, update_id: str) -> bool:
+        """Record a platform update id; tell whether it is new (False: a redelivery the channel ignores)."""
+        return channels.first_time(self.db, channel, update_id)
+
+    def session(self, citizen: Citizen) -> Session:
+        """Return a citizen's session as stored (to look at, not to change)."""
+        return load_session(self.db, citizen)
+
+    def language(self, citizen: Citizen) -> str:
+        """Return the language to answer a citizen in."""
+        return sessions.language_of(self.db, citizen.key) or DEFAULT_LANGUAGE
+
+    def menu(self, citizen: Citizen) -> dict | None:
+        """Return the numbered menu last shown to a citizen on a channel without buttons (as JSON data)."""
+        return channels.load_menu(self.db, citizen.key)
+
+    def remember_menu(self, citizen: Citizen, menu: dict) -> None:
+        """Remember the numbered menu just shown to a citizen."""
+        channels.save_menu(self.db, citizen.key, menu)
+
     def _receipt_image(self, code: str) -> SendPhoto:
         """Draw and store the receipt's QR code (after the commit: it takes milliseconds)."""
         _, path = self.blobs.put(receipt_qr_png(code), "image/png")
         return SendPhoto(str(path), Text("receipt-qr-caption", {"code": code}))
 
     def _referenced(self, sha: str) -> bool:
-        return self.db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [sha]).fetchone() is not None
+        return dossiers.is_referenced(self.db, sha)
 
     def _record_photos(self, citizen: Citizen, answers: dict, event: PhotosChecked) -> None:
         slots = {
@@ -185,37 +263,31 @@ class Desk:
             submitted_at=now,
             expected_on=expected,
         )
-        dossiers.bind_attachments(self.db, citizen.key, dossier["id"], submit.attachments)
-        audit.record(self.db, citizen.key, "dossier.submitted", dossier["receipt_code"], {"status": 1, "consent": submit.consent})
-        code = dossier["receipt_code"]
-        announce = [self.backoffice.announce(dossier["id"])] if self.backoffice is not None else []
+        dossiers.bind_attachments(self.db, citizen.key, dossier.id, submit.attachments)
+        audit.record(self.db, citizen.key, "dossier.submitted", dossier.receipt_code, {"status": 1, "consent": submit.consent})
+        code = dossier.receipt_code
+        announce = [self.backoffice.announce(dossier.id)] if self.backoffice is not None else []
         return [
             Say(receipt_text(code, flow.title, self.office.name, now, expected)),
             _ReceiptImage(code),
-            DossierSubmitted(dossier["id"], code),
+            DossierSubmitted(dossier.id, code),
         ] + announce
 
     def _supplement(self, citizen: Citizen, submit: Submit, orphans: list[str]) -> list[Effect]:
         """Put the redone answers and photos into the dossier and hand it back to the officials."""
         dossier = dossiers.get_dossier_by_id(self.db, submit.supplement_of)
-        owner = dossier is not None and (dossier["channel"], dossier["user_id"]) == (citizen.channel, citizen.user_id)
-        if not owner or dossier["state"] != "supplement_requested" or self.backoffice is None:
+        owner = dossier is not None and (dossier.channel, dossier.user_id) == (citizen.channel, citizen.user_id)
+        if not owner or dossier.state != "supplement_requested" or self.backoffice is None:
             return [Say(Text("supplement-not-needed"))]
-        items = dossier.get("supplement") or []
+        items = dossier.supplement or []
         redone = {slot: hashes for slot, hashes in submit.attachments.items() if slot in items}
-        for slot in redone:
-            old = [r[0] for r in self.db.execute("SELECT sha256 FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier["id"], slot])]
-            self.db.execute("DELETE FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier["id"], slot])
-            orphans += [sha for sha in old if not self._referenced(sha)]
-        dossiers.bind_attachments(self.db, citizen.key, dossier["id"], redone)
-        self.db.execute(
-            "UPDATE dossiers SET answers = ?, shown = ? WHERE id = ?",
-            [json.dumps(submit.answers, ensure_ascii=False), json.dumps(submit.shown, ensure_ascii=False), dossier["id"]],
-        )
+        orphans += dossiers.drop_slots(self.db, dossier.id, list(redone))
+        dossiers.bind_attachments(self.db, citizen.key, dossier.id, redone)
+        dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown)
         changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}")
-        photos = tuple(row["path"] for row in dossiers.attachments_of(self.db, dossier["id"]) if row["slot"] in redone)
+        photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier.id) if row.slot in redone)
         changed = [AdminPost(e.text, e.buttons, photos, None) if isinstance(e, AdminPost) else e for e in changed]
-        return [Say(Text("supplement-sent", {"code": dossier["receipt_code"]}))] + changed
+        return [Say(Text("supplement-sent", {"code": dossier.receipt_code}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:
         checked = []

@@ -3,15 +3,17 @@
 A citizen hears back on the channel they used (Telegram, Zalo, ...); officials are in the Telegram admin
 chat. An effect produced while serving one person may be for another (a status notification caused by an
 official's button, a new dossier card caused by a citizen): the dispatcher sends each where it belongs.
+When a dossier's card is posted, the platform's message id goes back to the host as ``CardPosted``.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
-from bot.effects import AdminPost, CardChanged, Effect, Notify, Say
+from bot.effects import AdminPost, EditCard, Effect, Notify, Say
+from bot.events import CardPosted, Citizen
 
 log = logging.getLogger(__name__)
 
@@ -21,26 +23,28 @@ class CitizenChannel(Protocol):
 
     name: str
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect]) -> None:
-        """Carry out effects (messages, photos) for one citizen of this channel."""
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
+        """Carry out effects (messages, photos) for one citizen of this channel, in their language."""
 
 
 class AdminChannel(Protocol):
     """Where officials work: posting to and editing cards in the admin chat."""
 
-    async def post(self, post: AdminPost) -> None:
-        """Post a message (or a dossier card with its photos) in the admin chat."""
+    async def post(self, post: AdminPost) -> int | None:
+        """Post a message (or a dossier card with its photos) in the admin chat; return its message id."""
 
-    async def refresh_card(self, dossier_id: int) -> None:
+    async def edit_card(self, edit: EditCard) -> None:
         """Edit a dossier's card in place to show its current status and actions."""
 
 
 @dataclass
 class Dispatcher:
-    """Knows every channel by name and the admin chat."""
+    """Knows every channel by name and the admin chat, and where to report posted cards and ask languages."""
 
     channels: dict[str, CitizenChannel] = field(default_factory=dict)
     admin: AdminChannel | None = None
+    report: Callable[[CardPosted], None] | None = None
+    language: Callable[[Citizen], str] = lambda citizen: "vi"
 
     def register(self, channel: CitizenChannel) -> None:
         """Make a channel reachable for notifications."""
@@ -54,18 +58,21 @@ class Dispatcher:
                 await self.notify(effect)
             elif isinstance(effect, AdminPost):
                 if self.admin is not None:
-                    await self.admin.post(effect)
-            elif isinstance(effect, CardChanged):
+                    message_id = await self.admin.post(effect)
+                    if effect.dossier_id is not None and message_id is not None and self.report is not None:
+                        self.report(CardPosted(effect.dossier_id, message_id))
+            elif isinstance(effect, EditCard):
                 if self.admin is not None:
-                    await self.admin.refresh_card(effect.dossier_id)
+                    await self.admin.edit_card(effect)
             else:
                 remaining.append(effect)
         return remaining
 
     async def notify(self, notify: Notify) -> None:
-        """Deliver a notification on the citizen's own channel."""
+        """Deliver a notification on the citizen's own channel, in their language."""
         channel = self.channels.get(notify.channel)
         if channel is None:
             log.warning("no channel %r to notify a citizen; notification dropped", notify.channel)
             return
-        await channel.send_to_citizen(notify.user_id, [Say(notify.text, notify.buttons)])
+        language = self.language(Citizen(notify.channel, notify.user_id))
+        await channel.send_to_citizen(notify.user_id, [Say(notify.text, notify.buttons)], language)

@@ -78,10 +78,12 @@ class AdminPost:
 
 
 @dataclass(frozen=True)
-class CardChanged:
-    """The dossier changed: edit its card in the admin chat in place."""
+class EditCard:
+    """Edit a dossier's card in the admin chat in place (the admin chat's message id) to show this."""
 
-    dossier_id: int
+    message_id: int
+    text: Text
+    buttons: tuple[tuple[Button, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,4 +102,4 @@ class EditPressed:
     buttons: tuple[tuple[Button, ...], ...] = ()
 
 
-Effect = Say | Fetch | Submit | SendPhoto | Forget | Notify | AdminPost | CardChanged | Toast | EditPressed
+Effect = Say | Fetch | Submit | SendPhoto | Forget | Notify | AdminPost | EditCard | Toast | EditPressed

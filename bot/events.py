@@ -112,3 +112,51 @@ Event = (
     | LocationReceived
     | PhotosChecked
 )
+
+
+@dataclass(frozen=True)
+class Official:
+    """Someone pressing or writing in the officials' admin chat (not necessarily a configured official)."""
+
+    user_id: str
+    name: str
+
+    @property
+    def key(self) -> str:
+        return f"official:{self.user_id}"
+
+
+@dataclass(frozen=True)
+class OfficialPressed:
+    """A button of the admin chat was pressed (a card's action, a task's choice)."""
+
+    official: Official
+    data: str
+
+
+@dataclass(frozen=True)
+class OfficialWrote:
+    """An official typed text in the admin chat (the reason or date their task waits for)."""
+
+    official: Official
+    text: str
+
+
+@dataclass(frozen=True)
+class OfficialCommanded:
+    """An official typed a command in the admin chat (/pending, /find, /stats, /cancel, /help)."""
+
+    official: Official
+    command: str
+    args: str = ""
+
+
+@dataclass(frozen=True)
+class CardPosted:
+    """A dossier's card was posted in the admin chat as this platform message (so it can be edited later)."""
+
+    dossier_id: int
+    message_id: int
+
+
+OfficialEvent = OfficialPressed | OfficialWrote | OfficialCommanded

@@ -12,11 +12,12 @@ from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
 
+from bot.desk import load_session, save_session
 from bot.effects import Effect, Notify, Text
 from bot.events import Citizen
-from storage import audit, dossiers
+from storage import audit, channels, dossiers, sessions
 from storage.blobs import BlobStore
-from storage.sessions import load_session, save_session
+from storage.database import checkpoint, transaction
 
 log = logging.getLogger(__name__)
 
@@ -26,32 +27,28 @@ def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, ret
     effects: list[Effect] = []
     remind_before = (now - timedelta(days=max(retention_days - 1, 0))).astimezone(timezone.utc).isoformat(timespec="seconds")
     delete_before = (now - timedelta(days=retention_days)).astimezone(timezone.utc).isoformat(timespec="seconds")
-    rows = list(db.query(
-        "SELECT channel, user_id, updated_at, reminded_at FROM sessions WHERE flow_id IS NOT NULL AND updated_at < ?",
-        [remind_before],
-    ))
-    for row in rows:
-        citizen = Citizen(row["channel"], row["user_id"])
-        with db.atomic():
+    for row in sessions.idle_drafts(db, remind_before):
+        citizen = Citizen(row.channel, row.user_id)
+        with transaction(db):
             session = load_session(db, citizen)
             if not session.in_flow:
                 continue
             title = Text(flows[session.flow_id].flow.title) if session.flow_id in flows else Text("review-empty")
-            if row["updated_at"] < delete_before and row["reminded_at"]:
+            if row.updated_at < delete_before and row.reminded_at:
                 hashes = session.photo_hashes()
                 session.reset_flow()
                 save_session(db, session)
-                orphans = dossiers.forget_drafts(db, citizen.key, None) + [h for h in hashes if not db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [h]).fetchone()]
-                db.execute("UPDATE sessions SET reminded_at = NULL WHERE key = ?", [citizen.key])
+                orphans = dossiers.forget_drafts(db, citizen.key, None) + [h for h in hashes if not dossiers.is_referenced(db, h)]
+                sessions.set_reminded(db, citizen.key, None)
                 audit.record(db, "system", "draft.expired", citizen.key, {"photos": len(hashes)})
                 for sha in set(orphans):
                     blobs.delete(sha)
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-expired", {"title": title})))
-            elif not row["reminded_at"]:
-                db.execute("UPDATE sessions SET reminded_at = ? WHERE key = ?", [now.isoformat(timespec="seconds"), citizen.key])
+            elif not row.reminded_at:
+                sessions.set_reminded(db, citizen.key, now.isoformat(timespec="seconds"))
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-reminder", {"title": title, "days": 1})))
     week_ago = (now - timedelta(days=7)).astimezone(timezone.utc).isoformat(timespec="seconds")
-    db.execute("DELETE FROM seen_updates WHERE at < ?", [week_ago])
+    channels.forget_seen_before(db, week_ago)
     return effects
 
 
@@ -60,7 +57,7 @@ async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
     while True:
         try:
             effects = sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days)
-            services.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            checkpoint(services.db)
             await dispatcher.route(effects)
         except Exception as exc:  # noqa: BLE001 - keep sweeping; no personal data in the log
             log.error("housekeeping failed: %s", type(exc).__name__)

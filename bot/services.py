@@ -11,6 +11,7 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from sqlite_utils import Database
@@ -23,8 +24,8 @@ from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
 from bot.lifecycle import allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
-from storage import audit, dossiers
-from storage.database import utc_now
+from storage import audit, channels, dossiers
+from storage.records import Dossier
 
 RECEIPT_CODE = re.compile(r"^\s*([0-9A-Za-z.]+-\d{6}-\d{4})\s*$")
 COMMANDS = {"mydossiers": "mine", "hosocuatoi": "mine", "privacy": "privacy", "deletemydata": "erase",
@@ -145,16 +146,16 @@ class CitizenServices:
         if dossier is None:
             return [Say(Text("lookup-not-found", {"code": code}))]
         public = {
-            "code": dossier["receipt_code"],
-            "status": Text(f"state-{dossier['state']}"),
-            "submitted": _dmy(dossier["submitted_at"]),
-            "expected": _dmy(dossier["expected_on"]),
-            "pickup": _dmy(dossier["pickup_on"]) if dossier.get("pickup_on") else "—",
+            "code": dossier.receipt_code,
+            "status": Text(f"state-{dossier.state}"),
+            "submitted": _dmy(dossier.submitted_at),
+            "expected": _dmy(dossier.expected_on),
+            "pickup": _dmy(dossier.pickup_on) if dossier.pickup_on else "—",
         }
-        if (dossier["channel"], dossier["user_id"]) != (session.citizen.channel, session.citizen.user_id):
+        if (dossier.channel, dossier.user_id) != (session.citizen.channel, session.citizen.user_id):
             return [Say(Text("lookup-public", public))]
-        flow = self.engine.flows[dossier["flow_id"]].flow
-        return [Say(Text("lookup-own", {**public, "title": Text(flow.title), "reason": dossier.get("reason") or "—"}))]
+        flow = self.engine.flows[dossier.flow_id].flow
+        return [Say(Text("lookup-own", {**public, "title": Text(flow.title), "reason": dossier.reason or "—"}))]
 
     # -- own dossiers and withdrawal ---------------------------------------------------------------
 
@@ -164,80 +165,80 @@ class CitizenServices:
             return [Say(Text("mine-none"))]
         lines, rows = [], []
         for dossier in own[:20]:
-            flow = self.engine.flows[dossier["flow_id"]].flow
-            lines.append(Text("mine-line", {"code": dossier["receipt_code"], "title": Text(flow.title),
-                                            "status": Text(f"state-{dossier['state']}"), "expected": _dmy(dossier["expected_on"])}))
-            if dossier["state"] == "supplement_requested":
-                rows.append((Button(Text("supplement-start-code", {"code": dossier["receipt_code"]}), buttons.encode(StartSupplement(dossier["id"]))),))
-            if "withdraw" in allowed(dossier["state"], ("withdraw",)):
-                rows.append((Button(Text("withdraw-button", {"code": dossier["receipt_code"]}), buttons.encode(AskWithdraw(dossier["id"]))),))
+            flow = self.engine.flows[dossier.flow_id].flow
+            lines.append(Text("mine-line", {"code": dossier.receipt_code, "title": Text(flow.title),
+                                            "status": Text(f"state-{dossier.state}"), "expected": _dmy(dossier.expected_on)}))
+            if dossier.state == "supplement_requested":
+                rows.append((Button(Text("supplement-start-code", {"code": dossier.receipt_code}), buttons.encode(StartSupplement(dossier.id))),))
+            if "withdraw" in allowed(dossier.state, ("withdraw",)):
+                rows.append((Button(Text("withdraw-button", {"code": dossier.receipt_code}), buttons.encode(AskWithdraw(dossier.id))),))
         return [Say(Text("mine", {"lines": lines}), tuple(rows))]
 
-    def _own(self, session: Session, raw_id: str) -> dict[str, Any] | None:
+    def _own(self, session: Session, raw_id: str) -> Dossier | None:
         if not raw_id.isdigit():
             return None
         dossier = dossiers.get_dossier_by_id(self.db, int(raw_id))
-        if dossier is None or (dossier["channel"], dossier["user_id"]) != (session.citizen.channel, session.citizen.user_id):
+        if dossier is None or (dossier.channel, dossier.user_id) != (session.citizen.channel, session.citizen.user_id):
             return None
         return dossier
 
     def _ask_withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier["state"], ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
             return [Say(Text("withdraw-not-possible"))]
-        rows = ((Button(Text("withdraw-yes"), buttons.encode(Withdraw(dossier["id"]))), Button(Text("cancel-no"), buttons.encode(Service("none")))),)
-        return [Say(Text("withdraw-confirm", {"code": dossier["receipt_code"]}), rows)]
+        rows = ((Button(Text("withdraw-yes"), buttons.encode(Withdraw(dossier.id))), Button(Text("cancel-no"), buttons.encode(Service("none")))),)
+        return [Say(Text("withdraw-confirm", {"code": dossier.receipt_code}), rows)]
 
     def _withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier["state"], ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
             return [Say(Text("withdraw-not-possible"))]
         effects = self.backoffice.citizen_changed(dossier, "withdraw", f"citizen:{session.citizen.key}")
-        return [Say(Text("withdrawn", {"code": dossier["receipt_code"]}))] + effects
+        return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + effects
 
     # -- satisfaction and feedback -----------------------------------------------------------------
 
     def _rate(self, session: Session, rest: str) -> list[Effect]:
         raw_id, _, raw_score = rest.partition(":")
         dossier = self._own(session, raw_id)
-        if dossier is None or dossier["state"] != "handed_over" or not raw_score.isdigit() or not 1 <= int(raw_score) <= 5:
+        if dossier is None or dossier.state != "handed_over" or not raw_score.isdigit() or not 1 <= int(raw_score) <= 5:
             return [Say(Text("rating-not-possible"))]
-        if dossier.get("rating"):
+        if dossier.rating:
             return [Say(Text("rating-already"))]
-        self.db.execute("UPDATE dossiers SET rating = ? WHERE id = ?", [int(raw_score), dossier["id"]])
-        audit.record(self.db, f"citizen:{session.citizen.key}", "dossier.rated", dossier["receipt_code"], {"rating": int(raw_score)})
-        session.pending = AwaitingComment(dossier["id"])
+        dossiers.set_rating(self.db, dossier.id, int(raw_score))
+        audit.record(self.db, f"citizen:{session.citizen.key}", "dossier.rated", dossier.receipt_code, {"rating": int(raw_score)})
+        session.pending = AwaitingComment(dossier.id)
         return [Say(Text("rating-thanks", {"rating": int(raw_score)}), ((Button(Text("skip"), buttons.encode(Service("nocomment"))),),))]
 
     def _comment(self, session: Session, text: str) -> list[Effect]:
         dossier_id = session.pending.dossier if isinstance(session.pending, AwaitingComment) else None
         session.pending = None
         comment = " ".join(text.split())[:1000]
-        self.db.execute("UPDATE dossiers SET comment = ? WHERE id = ?", [comment, dossier_id])
+        dossiers.set_comment(self.db, dossier_id, comment)
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
-        return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier["receipt_code"], "rating": dossier["rating"], "comment": comment}))]
+        return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier.receipt_code, "rating": dossier.rating, "comment": comment}))]
 
     def _feedback(self, session: Session, text: str) -> list[Effect]:
         session.pending = None
         feedback = " ".join(text.split())[:2000]
-        self.db["feedback"].insert({"channel": session.citizen.channel, "user_id": session.citizen.user_id, "text": feedback, "at": utc_now()})
+        channels.record_feedback(self.db, session.citizen.channel, session.citizen.user_id, feedback)
         return [Say(Text("feedback-thanks")), AdminPost(Text("admin-feedback", {"text": feedback, "channel": session.citizen.channel}))]
 
     # -- personal data -----------------------------------------------------------------------------
 
     def _privacy(self, session: Session) -> list[Effect]:
         own = dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id)
-        drafts = self.db.execute("SELECT COUNT(*) FROM attachments WHERE owner = ? AND dossier_id IS NULL", [session.citizen.key]).fetchone()[0]
+        drafts = len(dossiers.draft_hashes(self.db, session.citizen.key))
         filing = Text(self.engine.flows[session.flow_id].flow.title) if session.in_flow and session.flow_id in self.engine.flows else Text("review-empty")
         return [Say(Text("privacy", {"filing": filing, "answers": len(session.answers), "photos": drafts, "dossiers": len(own),
-                                     "codes": ", ".join(d["receipt_code"] for d in own) or "—"}))]
+                                     "codes": ", ".join(d.receipt_code for d in own) or "—"}))]
 
     def _erase(self, session: Session, confirmed: bool) -> list[Effect]:
         if not confirmed:
             return [Say(Text("erase-kept"))]
         from bot.effects import Forget
 
-        hashes = [r[0] for r in self.db.execute("SELECT sha256 FROM attachments WHERE owner = ? AND dossier_id IS NULL", [session.citizen.key])]
+        hashes = dossiers.draft_hashes(self.db, session.citizen.key)
         hashes += [h for h in session.photo_hashes() if h not in hashes]
         kept = len(dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id))
         session.reset_flow()
@@ -249,13 +250,13 @@ class CitizenServices:
 
     def _start_supplement(self, session: Session, raw_id: str, ctx: Context) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or dossier["state"] != "supplement_requested":
+        if dossier is None or dossier.state != "supplement_requested":
             return [Say(Text("supplement-not-needed"))]
-        if session.in_flow and (session.supplement or {}).get("dossier_id") != dossier["id"]:
+        if session.in_flow and (session.supplement or {}).get("dossier_id") != dossier.id:
             return [Say(Text("service-finish-first"))]
         photos: dict[str, list[dict[str, Any]]] = {}
-        for row in dossiers.attachments_of(self.db, dossier["id"]):
-            photos.setdefault(row["slot"], []).append(
-                {"sha256": row["sha256"], "mime": row["mime"], "size": row["size"], "width": row["width"], "height": row["height"]}
+        for row in dossiers.attachments_of(self.db, dossier.id):
+            photos.setdefault(row.slot, []).append(
+                {"sha256": row.sha256, "mime": row.mime, "size": row.size, "width": row.width, "height": row.height}
             )
-        return self.engine.start_supplement(session, dossier, photos, ctx)
+        return self.engine.start_supplement(session, asdict(dossier), photos, ctx)

@@ -1,8 +1,9 @@
 """A citizen's conversation state: the flow they are filing, where they are, and what they answered.
 
-Stored as JSON (never pickled) by storage/sessions.py; the engine reads and changes it in memory. What the
-citizen is in the middle of besides a step (a question to confirm, a repeat item half filled) is a typed
-mode, stored as a small JSON object; sessions stored with the older plain-dict modes still load.
+Stored as JSON (never pickled) by storage/sessions.py, converted here to and from its ``StoredSession``;
+the engine reads and changes it in memory. What the citizen is in the middle of besides a step (a question
+to confirm, a repeat item half filled) is a typed mode, stored as a small JSON object; sessions stored with
+the older plain-dict modes still load.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
 from bot.events import Citizen
+from storage.records import StoredSession
 
 
 # -- pending: a question outside the flow's steps, answered by the citizen's next input ---------------
@@ -206,3 +208,24 @@ class Session:
             if isinstance(value, list):
                 hashes += [item["sha256"] for item in value if isinstance(item, dict) and "sha256" in item]
         return hashes
+
+    @classmethod
+    def from_stored(cls, citizen: Citizen, stored: StoredSession | None) -> "Session":
+        """Return the session a stored row holds (a new one when the citizen never wrote)."""
+        if stored is None:
+            return cls(citizen=citizen)
+        session = cls(
+            citizen=citizen, language=stored.language or "vi", flow_id=stored.flow_id, flow_version=stored.flow_version,
+            step=stored.step, answers=dict(stored.answers), version=stored.version, created_at=stored.created_at,
+            updated_at=stored.updated_at,
+        )
+        session.load_state(stored.state)
+        return session
+
+    def to_stored(self) -> StoredSession:
+        """Return the row storage keeps for this session (at its current version)."""
+        return StoredSession(
+            key=self.citizen.key, channel=self.citizen.channel, user_id=self.citizen.user_id, language=self.language,
+            flow_id=self.flow_id, flow_version=self.flow_version, step=self.step, answers=self.answers,
+            state=self.state(), version=self.version, created_at=self.created_at, updated_at=self.updated_at,
+        )

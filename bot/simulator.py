@@ -30,9 +30,7 @@ class TerminalChat:
 
     async def start(self, flow_id: str) -> None:
         """Open the chat: resume the filing in progress, or begin this flow."""
-        from storage.sessions import load_session
-
-        if load_session(self.desk.db, self.citizen).in_flow:
+        if self.desk.session(self.citizen).in_flow:
             await self.send_event(CommandReceived(self.citizen, "start"))
         else:
             await self.send_event(ButtonPressed(self.citizen, buttons.encode(StartFlow(flow_id))))
@@ -88,9 +86,7 @@ class TerminalChat:
             self.write(f"(dossier {effect.receipt_code} stored)\n")
 
     def _language(self) -> str:
-        from storage.sessions import load_session
-
-        return load_session(self.desk.db, self.citizen).language
+        return self.desk.language(self.citizen)
 
 
 def _paths(line: str) -> list[Path]:

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.database import utc_now
+from storage.clock import utc_now
+from storage.records import AuditEntry
 
 
 def record(db: Database, actor: str, action: str, subject: str, detail: dict[str, Any] | None = None) -> None:
@@ -21,7 +22,7 @@ def record(db: Database, actor: str, action: str, subject: str, detail: dict[str
     )
 
 
-def entries(db: Database, subject: str) -> list[dict[str, Any]]:
+def entries(db: Database, subject: str) -> list[AuditEntry]:
     """Return the audit entries about one subject, oldest first."""
-    rows = db.query("SELECT at, actor, action, subject, detail FROM audit WHERE subject = ? ORDER BY id", [subject])
-    return [{**row, "detail": json.loads(row["detail"])} for row in rows]
+    rows = db.execute("SELECT at, actor, action, subject, detail FROM audit WHERE subject = ? ORDER BY id", [subject])
+    return [AuditEntry(at, actor, action, subject, json.loads(detail)) for at, actor, action, subject, detail in rows]

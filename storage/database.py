@@ -1,25 +1,21 @@
-"""Open the SQLite database and bring its schema up to date.
+"""Open the SQLite database and bring its schema up to date (the migrations live in storage/migrations.py).
 
-One file in the data directory holds sessions, dossiers, attachments and the audit log. Migrations are
-plain functions, applied in order once each and recorded in the ``_migrations`` table.
+One file in the data directory holds sessions, dossiers, attachments and the audit log.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Iterator
 
 from sqlite_utils import Database
 
-Migration = Callable[[Database], None]
-MIGRATIONS: list[tuple[str, Migration]] = []
+from storage.clock import utc_now
+from storage.migrations import MIGRATIONS, migrate
 
-
-def migration(function: Migration) -> Migration:
-    """Register a schema migration; they run in the order they are defined."""
-    MIGRATIONS.append((function.__name__, function))
-    return function
+__all__ = ["MIGRATIONS", "Database", "WriteConflict", "checkpoint", "migrate", "open_database", "transaction", "utc_now"]
 
 
 def open_database(path: Path | str, *, synchronous: str = "NORMAL") -> Database:
@@ -37,24 +33,29 @@ def open_database(path: Path | str, *, synchronous: str = "NORMAL") -> Database:
     return db
 
 
-def migrate(db: Database) -> list[str]:
-    """Apply the migrations this database has not seen yet; return their names."""
-    import storage.migrations  # noqa: F401 - registers the migrations
+def checkpoint(db: Database) -> None:
+    """Copy the write-ahead log into the database file without blocking writers."""
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
-    if "_migrations" not in db.table_names():
-        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
-    for name, function in MIGRATIONS:
-        if name in done:
-            continue
+
+SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT = 5, 517
+
+
+class WriteConflict(Exception):
+    """Another connection was writing, or wrote after this transaction read: nothing was stored; run it again."""
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """Run the block as one transaction: all of it is stored, or none (a nested block is a savepoint).
+
+    Raises WriteConflict when SQLite refuses the write because another connection holds the write lock or
+    changed the database since this transaction first read it (two hosts on one file).
+    """
+    try:
         with db.atomic():
-            function(db)
-            db["_migrations"].insert({"name": name, "applied_at": utc_now()})
-        applied.append(name)
-    return applied
-
-
-def utc_now() -> str:
-    """Return the current UTC time as ISO 8601 text, as stored in every table."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+            yield db
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT):
+            raise WriteConflict() from exc
+        raise

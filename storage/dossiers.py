@@ -1,17 +1,22 @@
-"""Dossiers (submitted filings) and their attachments: create, find, list, and the receipt sequence."""
+"""Dossiers (submitted filings) and their attachments: create, find, change, count, and the receipt sequence."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from storage.database import utc_now
+from storage.clock import utc_now
+from storage.records import Attachment, Count, Dossier, DossierStats
 
 JSON_COLUMNS = ("answers", "shown", "consent", "supplement")
+DOSSIER_FIELDS = tuple(f.name for f in fields(Dossier))
+ATTACHMENT_FIELDS = tuple(f.name for f in fields(Attachment))
+COLUMNS = ", ".join(DOSSIER_FIELDS)
 
 
 def next_receipt_code(db: Database, office_code: str, day: date) -> str:
@@ -40,7 +45,7 @@ def create_dossier(
     submitted_at: datetime,
     expected_on: date,
     status: int = 1,
-) -> dict[str, Any]:
+) -> Dossier:
     """Insert a new dossier with the next receipt code and return it."""
     code = next_receipt_code(db, office_code, submitted_at.date())
     row = {
@@ -64,33 +69,130 @@ def create_dossier(
     return get_dossier_by_id(db, dossier_id)
 
 
-def _decode(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    if row is None:
-        return None
+def _dossier(row: tuple) -> Dossier:
+    values = dict(zip(DOSSIER_FIELDS, row))
     for column in JSON_COLUMNS:
-        if column in row and isinstance(row[column], str):
-            row[column] = json.loads(row[column])
-    return row
+        if isinstance(values[column], str):
+            values[column] = json.loads(values[column])
+    return Dossier(**values)
 
 
-def get_dossier(db: Database, receipt_code: str) -> dict[str, Any] | None:
+def _dossiers(db: Database, where: str, params: list | dict) -> list[Dossier]:
+    return [_dossier(row) for row in db.execute(f"SELECT {COLUMNS} FROM dossiers {where}", params).fetchall()]
+
+
+def get_dossier(db: Database, receipt_code: str) -> Dossier | None:
     """Return the dossier with this receipt code (case-insensitive), or None."""
-    rows = list(db.query("SELECT * FROM dossiers WHERE receipt_code = ? COLLATE NOCASE", [receipt_code.strip()]))
-    return _decode(rows[0]) if rows else None
+    found = _dossiers(db, "WHERE receipt_code = ? COLLATE NOCASE", [receipt_code.strip()])
+    return found[0] if found else None
 
 
-def get_dossier_by_id(db: Database, dossier_id: int) -> dict[str, Any] | None:
+def get_dossier_by_id(db: Database, dossier_id: int) -> Dossier | None:
     """Return the dossier with this id, or None."""
-    rows = list(db.query("SELECT * FROM dossiers WHERE id = ?", [dossier_id]))
-    return _decode(rows[0]) if rows else None
+    found = _dossiers(db, "WHERE id = ?", [dossier_id])
+    return found[0] if found else None
 
 
-def dossiers_of(db: Database, channel: str, user_id: str) -> list[dict[str, Any]]:
+def dossiers_of(db: Database, channel: str, user_id: str) -> list[Dossier]:
     """Return a citizen's dossiers, newest first."""
-    rows = db.query(
-        "SELECT * FROM dossiers WHERE channel = ? AND user_id = ? ORDER BY id DESC", [channel, user_id]
+    return _dossiers(db, "WHERE channel = ? AND user_id = ? ORDER BY id DESC", [channel, user_id])
+
+
+def dossiers_in_states(db: Database, states: tuple[str, ...]) -> list[Dossier]:
+    """Return the dossiers in any of these states, oldest first."""
+    marks = ", ".join("?" for _ in states)
+    return _dossiers(db, f"WHERE state IN ({marks}) ORDER BY submitted_at, id", list(states))
+
+
+def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
+    """Find dossiers, newest first, whose receipt code contains the query or whose names hold its words.
+
+    Names are matched word by word from the start of each word, ignoring case and accents (Trần = tran).
+    """
+    words = [fold_name(word) for word in query.split()]
+    match = " ".join('"' + word.replace('"', '""') + '"*' for word in words if word)
+    like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return _dossiers(
+        db,
+        "WHERE receipt_code LIKE :like ESCAPE '\\' "
+        "OR id IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH :match) ORDER BY id DESC LIMIT :limit",
+        {"like": like, "match": match or '""', "limit": limit},
     )
-    return [_decode(row) for row in rows]
+
+
+def fold_name(text: str) -> str:
+    """Fold a name the way the name index does: no accents, đ as d, lower case."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def stats(db: Database) -> DossierStats:
+    """Count dossiers by state and by procedure; average processing hours and satisfaction."""
+    by_state = tuple(Count(*row) for row in db.execute("SELECT state, COUNT(*) FROM dossiers GROUP BY state"))
+    by_flow = tuple(Count(*row) for row in db.execute("SELECT flow_id, COUNT(*) FROM dossiers GROUP BY flow_id ORDER BY flow_id"))
+    total, hours, rating, ratings = db.execute(
+        "SELECT COUNT(*), "
+        "AVG(CASE WHEN done_at IS NOT NULL AND done_at != '' THEN (julianday(done_at) - julianday(submitted_at)) * 24 END), "
+        "AVG(NULLIF(rating, 0)), COUNT(NULLIF(rating, 0)) FROM dossiers"
+    ).fetchone()
+    return DossierStats(total, by_state, by_flow, hours, rating, ratings)
+
+
+def business_name_taken(db: Database, office_code: str, name: str) -> bool:
+    """Tell whether an approved household business of this office already has this name (case-insensitive)."""
+    wanted = _fold(name)
+    rows = db.execute(
+        "SELECT json_extract(answers, '$.business_name') FROM dossiers "
+        "WHERE office_code = ? AND flow_id = 'household_business' AND status IN (9, 10)",
+        [office_code],
+    )
+    return any(row[0] and _fold(row[0]) == wanted for row in rows)
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def change_state(
+    db: Database, dossier_id: int, expected_version: int, *, state: str, status: int, actor: str, action: str,
+    at: str, **values: Any,
+) -> bool:
+    """Move a dossier to a new state if nobody changed it since ``expected_version``; tell whether it did."""
+    values = {"state": state, "status": status, "last_actor": actor, "last_action": action, "last_action_at": at,
+              "updated_at": utc_now(), **values}
+    for column in JSON_COLUMNS:
+        if column in values and not isinstance(values[column], (str, type(None))):
+            values[column] = json.dumps(values[column], ensure_ascii=False)
+    assignments = ", ".join(f"{column} = :{column}" for column in values)
+    cursor = db.execute(
+        f"UPDATE dossiers SET {assignments}, version = version + 1 WHERE id = :id AND version = :expected",
+        {**values, "id": dossier_id, "expected": expected_version},
+    )
+    return cursor.rowcount == 1
+
+
+def replace_answers(db: Database, dossier_id: int, answers: dict[str, Any], shown: dict[str, str]) -> None:
+    """Put a supplement's answers (and how the citizen saw them) into the dossier."""
+    db["dossiers"].update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
+                                       "shown": json.dumps(shown, ensure_ascii=False)})
+
+
+def set_rating(db: Database, dossier_id: int, rating: int) -> None:
+    """Record the citizen's satisfaction (1 to 5 stars)."""
+    db["dossiers"].update(dossier_id, {"rating": rating})
+
+
+def set_comment(db: Database, dossier_id: int, comment: str) -> None:
+    """Record the comment that came with a rating."""
+    db["dossiers"].update(dossier_id, {"comment": comment})
+
+
+def set_card_message(db: Database, dossier_id: int, message_id: int) -> None:
+    """Remember where a dossier's card is in the admin chat, to edit it later."""
+    db["dossiers"].update(dossier_id, {"admin_message_id": message_id})
+
+
+# -- attachments -------------------------------------------------------------------------------------
 
 
 def attach(db: Database, owner: str, sha: str, *, slot: str, size: int, mime: str, width: int, height: int, path: str) -> None:
@@ -115,60 +217,35 @@ def bind_attachments(db: Database, owner: str, dossier_id: int, attachments: dic
             )
 
 
-def attachments_of(db: Database, dossier_id: int) -> list[dict[str, Any]]:
+def attachments_of(db: Database, dossier_id: int) -> list[Attachment]:
     """Return a dossier's attachments in the order they were received."""
-    return list(db.query("SELECT * FROM attachments WHERE dossier_id = ? ORDER BY id", [dossier_id]))
+    rows = db.execute(f"SELECT {', '.join(ATTACHMENT_FIELDS)} FROM attachments WHERE dossier_id = ? ORDER BY id", [dossier_id])
+    return [Attachment(*row) for row in rows]
+
+
+def drop_slots(db: Database, dossier_id: int, slots: list[str]) -> list[str]:
+    """Remove a dossier's photos of these slots (they are being redone); return hashes no longer referenced."""
+    removed: list[str] = []
+    for slot in slots:
+        removed += [r[0] for r in db.execute("SELECT sha256 FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier_id, slot])]
+        db.execute("DELETE FROM attachments WHERE dossier_id = ? AND slot = ?", [dossier_id, slot])
+    return [sha for sha in dict.fromkeys(removed) if not is_referenced(db, sha)]
+
+
+def draft_hashes(db: Database, owner: str) -> list[str]:
+    """Return the content hashes of a citizen's draft photos (not yet in a dossier)."""
+    return [r[0] for r in db.execute("SELECT sha256 FROM attachments WHERE owner = ? AND dossier_id IS NULL", [owner])]
+
+
+def is_referenced(db: Database, sha: str) -> bool:
+    """Tell whether any attachment (draft or submitted) still holds this content hash."""
+    return db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [sha]).fetchone() is not None
 
 
 def forget_drafts(db: Database, owner: str, hashes: list[str] | None = None) -> list[str]:
     """Delete draft attachment rows (all, or these hashes); return hashes no longer referenced anywhere."""
     if hashes is None:
-        hashes = [r[0] for r in db.execute("SELECT sha256 FROM attachments WHERE owner = ? AND dossier_id IS NULL", [owner])]
+        hashes = draft_hashes(db, owner)
     for sha in hashes:
         db.execute("DELETE FROM attachments WHERE owner = ? AND sha256 = ? AND dossier_id IS NULL", [owner, sha])
-    return [sha for sha in set(hashes) if not db.execute("SELECT 1 FROM attachments WHERE sha256 = ?", [sha]).fetchone()]
-
-
-def business_name_taken(db: Database, office_code: str, name: str) -> bool:
-    """Tell whether an approved household business of this office already has this name (case-insensitive)."""
-    wanted = _fold(name)
-    rows = db.execute(
-        "SELECT json_extract(answers, '$.business_name') FROM dossiers "
-        "WHERE office_code = ? AND flow_id = 'household_business' AND status IN (9, 10)",
-        [office_code],
-    )
-    return any(row[0] and _fold(row[0]) == wanted for row in rows)
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def change_state(
-    db: Database, dossier_id: int, expected_version: int, *, state: str, status: int, actor: str, action: str,
-    at: str, **fields: Any,
-) -> bool:
-    """Move a dossier to a new state if nobody changed it since ``expected_version``; tell whether it did."""
-    values = {"state": state, "status": status, "last_actor": actor, "last_action": action, "last_action_at": at,
-              "updated_at": utc_now(), **fields}
-    for column in JSON_COLUMNS:
-        if column in values and not isinstance(values[column], (str, type(None))):
-            values[column] = json.dumps(values[column], ensure_ascii=False)
-    assignments = ", ".join(f"{column} = :{column}" for column in values)
-    cursor = db.execute(
-        f"UPDATE dossiers SET {assignments}, version = version + 1 WHERE id = :id AND version = :expected",
-        {**values, "id": dossier_id, "expected": expected_version},
-    )
-    return cursor.rowcount == 1
-
-
-def dossiers_in_states(db: Database, states: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Return the dossiers in any of these states, oldest first."""
-    marks = ", ".join("?" for _ in states)
-    rows = db.query(f"SELECT * FROM dossiers WHERE state IN ({marks}) ORDER BY submitted_at, id", list(states))
-    return [_decode(row) for row in rows]
-
-
-def all_dossiers(db: Database) -> list[dict[str, Any]]:
-    """Return every dossier, newest first (for searches and statistics of one office's volume)."""
-    return [_decode(row) for row in db.query("SELECT * FROM dossiers ORDER BY id DESC")]
+    return [sha for sha in set(hashes) if not is_referenced(db, sha)]

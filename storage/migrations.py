@@ -1,10 +1,43 @@
-"""The schema, as an ordered list of migrations. Never edit one that has shipped: add a new one."""
+"""The schema, as an ordered list of migrations. Never edit one that has shipped: add a new one.
+
+sqlite-utils' own ``Migrations`` applies them in order, once each, each in a transaction with its record in
+``_sqlite_migrations``. Databases created before we used it recorded their migrations in ``_migrations``;
+those records are carried over once, so nothing runs twice.
+"""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
-from storage.database import migration
+MIGRATIONS = Migrations("motcua")
+migration = MIGRATIONS()
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations this database has not seen yet; return their names."""
+    _adopt_old_records(db)
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    return pending
+
+
+def migration_names() -> list[str]:
+    """Return the names of every migration, in the order they apply."""
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def _adopt_old_records(db: Database) -> None:
+    if "_migrations" not in db.table_names():
+        return
+    known = {m.name for m in MIGRATIONS.applied(db)}
+    old = [row for row in db["_migrations"].rows if row["name"] not in known]
+    if old:
+        MIGRATIONS.ensure_migrations_table(db)
+        with db.atomic():
+            db[MIGRATIONS.migrations_table].insert_all(
+                {"migration_set": MIGRATIONS.name, "name": row["name"], "applied_at": row["applied_at"]} for row in old
+            )
 
 
 @migration
@@ -124,3 +157,25 @@ def m006_lookup_indexes(db: Database) -> None:
     """Index receipt codes case-insensitively (citizens type them either way) and photos by hash."""
     db.execute("CREATE INDEX dossiers_receipt_code_nocase ON dossiers (receipt_code COLLATE NOCASE)")
     db.execute("CREATE INDEX attachments_sha256 ON attachments (sha256)")
+
+
+NAMES_OF = (
+    "(SELECT replace(replace(group_concat(value, ' '), 'đ', 'd'), 'Đ', 'D') FROM json_each({answers}) "
+    "WHERE key LIKE '%name' AND type = 'text')"
+)
+
+
+@migration
+def m007_dossier_names(db: Database) -> None:
+    """Index the names in dossiers' answers for /find: full text, accents and case folded away."""
+    db.execute("CREATE VIRTUAL TABLE dossier_names USING fts5(names, tokenize = 'unicode61 remove_diacritics 2')")
+    db.execute(f"INSERT INTO dossier_names (rowid, names) SELECT id, {NAMES_OF.format(answers='answers')} FROM dossiers")
+    db.execute(
+        "CREATE TRIGGER dossier_names_insert AFTER INSERT ON dossiers BEGIN "
+        f"INSERT INTO dossier_names (rowid, names) VALUES (new.id, {NAMES_OF.format(answers='new.answers')}); END"
+    )
+    db.execute(
+        "CREATE TRIGGER dossier_names_update AFTER UPDATE OF answers ON dossiers BEGIN "
+        "DELETE FROM dossier_names WHERE rowid = old.id; "
+        f"INSERT INTO dossier_names (rowid, names) VALUES (new.id, {NAMES_OF.format(answers='new.answers')}); END"
+    )

@@ -78,7 +78,7 @@ def test_killed_and_restarted_process_resumes_with_nothing_lost(tmp_path):
 
     from bot.events import Citizen
     from storage.database import open_database
-    from storage.sessions import load_session
+    from bot.desk import load_session
 
     db = open_database(data / "motcua.sqlite")
     session = load_session(db, Citizen("sim", "terminal"))

@@ -43,9 +43,8 @@ async def _setup(runner: TranscriptRunner, setup: dict) -> None:
 
     desk = runner.restart()
     for name in setup.get("approved_businesses", []):
-        dossier = create_dossier(
+        create_dossier(
             desk.db, office_code=desk.office.code, channel="test", user_id="other", flow_id="household_business",
             flow_version=1, answers={"business_name": name}, shown={}, consent={}, submitted_at=runner.now,
-            expected_on=runner.now.date(),
+            expected_on=runner.now.date(), status=10,
         )
-        desk.db.execute("UPDATE dossiers SET status = 10 WHERE id = ?", [dossier["id"]])

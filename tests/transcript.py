@@ -31,7 +31,7 @@ from bot.events import (
 from bot.offices import Office
 from storage.blobs import BlobStore
 from storage.database import open_database
-from storage.sessions import load_session
+from bot.desk import load_session
 from tests import imagegen
 
 OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={})
@@ -205,22 +205,22 @@ def check_dossier(runner: TranscriptRunner, code: str, expect: dict[str, Any], w
     assert dossier is not None, f"{where}: dossier {code} not stored"
     if "code" in expect:
         assert code == expect["code"], f"{where}: receipt code {code}, expected {expect['code']}"
-    assert dossier["status"] == expect.get("status", 1)
+    assert dossier.status == expect.get("status", 1)
     if "expected_on" in expect:
-        assert dossier["expected_on"] == str(expect["expected_on"]), f"{where}: expected_on {dossier['expected_on']}"
+        assert dossier.expected_on == str(expect["expected_on"]), f"{where}: expected_on {dossier.expected_on}"
     for key, value in (expect.get("answers") or {}).items():
-        assert dossier["answers"].get(key) == value, f"{where}: dossier answer {key!r} = {dossier['answers'].get(key)!r}, expected {value!r}"
+        assert dossier.answers.get(key) == value, f"{where}: dossier answer {key!r} = {dossier.answers.get(key)!r}, expected {value!r}"
     for key in _list(expect.get("absent")):
-        assert key not in dossier["answers"], f"{where}: dossier should not hold {key!r}"
+        assert key not in dossier.answers, f"{where}: dossier should not hold {key!r}"
     if "attachments" in expect:
-        stored = attachments_of(runner.desk.db, dossier["id"])
+        stored = attachments_of(runner.desk.db, dossier.id)
         by_slot: dict[str, int] = {}
         for row in stored:
-            by_slot[row["slot"]] = by_slot.get(row["slot"], 0) + 1
-            assert Path(row["path"]).exists(), f"{where}: attachment file missing: {row['path']}"
+            by_slot[row.slot] = by_slot.get(row.slot, 0) + 1
+            assert Path(row.path).exists(), f"{where}: attachment file missing: {row.path}"
         assert by_slot == expect["attachments"], f"{where}: attachments {by_slot}, expected {expect['attachments']}"
     if "consent_version" in expect:
-        assert dossier["consent"]["version"] == str(expect["consent_version"])
+        assert dossier.consent["version"] == str(expect["consent_version"])
 
 
 def _list(value: Any) -> list:

@@ -21,11 +21,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaPhoto
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, TypeHandler, filters
 
-from bot.backoffice import BackOffice, Official
 from bot.desk import Desk
 from bot.dispatch import Dispatcher
-from bot.edge import serve
-from bot.effects import AdminPost, Button, EditPressed, Effect, Say, SendPhoto, Toast
+from bot.edge import serve, serve_official
+from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Say, SendPhoto, Toast
 from bot.events import (
     ButtonPressed,
     Citizen,
@@ -33,13 +32,15 @@ from bot.events import (
     DocumentReceived,
     Event,
     LocationReceived,
+    Official,
+    OfficialCommanded,
+    OfficialPressed,
+    OfficialWrote,
     PhotoReceived,
     PhotoRef,
     TextReceived,
 )
 from locales.catalog import DEFAULT_LANGUAGE, Catalog
-from storage.database import utc_now
-from storage.sessions import load_session
 
 # Durations from PTB (retry_after) as timedelta, PTB's announced behaviour, instead of deprecated ints.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -117,7 +118,6 @@ class TelegramChannel:
     def __init__(
         self,
         desk: Desk,
-        backoffice: BackOffice,
         catalog: Catalog,
         dispatcher: Dispatcher,
         admin_chat_id: int | None,
@@ -126,7 +126,6 @@ class TelegramChannel:
         album_wait: float = ALBUM_WAIT,
     ) -> None:
         self.desk = desk
-        self.backoffice = backoffice
         self.catalog = catalog
         self.dispatcher = dispatcher
         self.admin_chat_id = admin_chat_id
@@ -156,11 +155,7 @@ class TelegramChannel:
         """Drop an update whose id was processed before (a redelivery)."""
         from telegram.ext import ApplicationHandlerStop
 
-        cursor = self.desk.db.execute(
-            "INSERT OR IGNORE INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?)",
-            [CHANNEL, str(update.update_id), utc_now()],
-        )
-        if cursor.rowcount == 0:
+        if not self.desk.first_time(CHANNEL, str(update.update_id)):
             raise ApplicationHandlerStop
 
     async def on_citizen_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -207,16 +202,15 @@ class TelegramChannel:
         return PhotoRef(document.file_id, document.file_size or 0, 0, 0, _mime(document.mime_type), document.file_name or "")
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Route a button press: the admin chat's go to the back office, the others to the citizen's desk."""
+        """Route a button press: the admin chat's as an official's event, the others as the citizen's."""
         query = update.callback_query
         if query is None or query.message is None:
             return
         chat = query.message.chat
         if self.admin_chat_id is not None and chat.id == self.admin_chat_id:
             official = Official(str(query.from_user.id), query.from_user.full_name)
-            with self.desk.db.atomic():
-                effects = self.backoffice.press(official, query.data or "")
-            await self.carry_out_admin(effects, query)
+            event = OfficialPressed(official, query.data or "")
+            await serve_official(self.desk, self.dispatcher, event, lambda effects: self.answer_press(effects, query))
             return
         if chat.type != "private":
             await with_retries(lambda: query.answer(), idempotent=True)
@@ -235,13 +229,12 @@ class TelegramChannel:
         user = update.effective_user
         official = Official(str(user.id), user.full_name)
         text = message.text
-        with self.desk.db.atomic():
-            if text.startswith("/"):
-                command, _, args = text[1:].partition(" ")
-                effects = self.backoffice.command(official, command.split("@")[0].lower(), args)
-            else:
-                effects = self.backoffice.write(official, text)
-        await self.carry_out_admin(effects, None)
+        if text.startswith("/"):
+            command, _, args = text[1:].partition(" ")
+            event: OfficialCommanded | OfficialWrote = OfficialCommanded(official, command.split("@")[0].lower(), args)
+        else:
+            event = OfficialWrote(official, text)
+        await serve_official(self.desk, self.dispatcher, event, self.answer_official)
 
     # -- serving a citizen ----------------------------------------------------------------------
 
@@ -259,9 +252,8 @@ class TelegramChannel:
         data = await with_retries(lambda: file.download_as_bytearray(), idempotent=True)
         return bytes(data)
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect]) -> None:
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
         """Send messages and photos to a citizen in their language."""
-        language = self._language(user_id)
         chat_id = int(user_id)
         for effect in effects:
             try:
@@ -277,9 +269,6 @@ class TelegramChannel:
                 log.info("a citizen blocked the bot; message not delivered")
                 return
 
-    def _language(self, user_id: str) -> str:
-        return load_session(self.desk.db, Citizen(CHANNEL, user_id)).language or DEFAULT_LANGUAGE
-
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log errors PTB caught outside our handlers, without personal data."""
         error = context.error
@@ -292,29 +281,28 @@ class TelegramChannel:
 
     # -- the admin chat -------------------------------------------------------------------------
 
-    async def carry_out_admin(self, effects: Sequence[Effect], query) -> None:
-        """Answer the press, edit or post in the admin chat, and notify citizens."""
+    async def answer_press(self, effects: Sequence[Effect], query) -> None:
+        """Answer an official's press (a toast or an alert) and edit the message they pressed on."""
         answered = False
-        remaining = []
         for effect in effects:
-            if isinstance(effect, Toast) and query is not None:
+            if isinstance(effect, Toast):
                 text = self.catalog.render(DEFAULT_LANGUAGE, effect.text)
-                await with_retries(lambda: query.answer(text[:200], show_alert=effect.alert), idempotent=True)
+                await with_retries(lambda e=effect, t=text: query.answer(t[:200], show_alert=e.alert), idempotent=True)
                 answered = True
-            elif isinstance(effect, EditPressed) and query is not None:
+            elif isinstance(effect, EditPressed):
                 text = self.catalog.render(DEFAULT_LANGUAGE, effect.text)
                 markup = keyboard(self.catalog, DEFAULT_LANGUAGE, effect.buttons)
                 await self._edit(query.message.chat.id, query.message.message_id, text, markup)
-            else:
-                remaining.append(effect)
-        if query is not None and not answered:
+        if not answered:
             await with_retries(lambda: query.answer(), idempotent=True)
-        await self.dispatcher.route(remaining)
 
-    async def post(self, post: AdminPost) -> None:
+    async def answer_official(self, effects: Sequence[Effect]) -> None:
+        """Answer a typed reply or command: nothing to do, everything it produced goes to the admin chat."""
+
+    async def post(self, post: AdminPost) -> int | None:
         """Post in the admin chat: a card's photos as albums, then its text with the action buttons."""
         if self.admin_chat_id is None:
-            return
+            return None
         chat = self.admin_chat_id
         photos = [p for p in post.photos if Path(p).exists()]
         for start in range(0, len(photos), 10):
@@ -331,18 +319,14 @@ class TelegramChannel:
         for number, part in enumerate(parts):
             last = number == len(parts) - 1
             sent = await with_retries(lambda p=part, m=(markup if last else None): self.bot.send_message(chat, p, reply_markup=m), idempotent=False)
-        if post.dossier_id is not None and sent is not None:
-            with self.desk.db.atomic():
-                self.backoffice.remember_card(post.dossier_id, sent.message_id)
+        return sent.message_id if sent is not None else None
 
-    async def refresh_card(self, dossier_id: int) -> None:
+    async def edit_card(self, edit: EditCard) -> None:
         """Edit a dossier's card in place."""
-        message_id = self.backoffice.card_message(dossier_id)
-        if message_id is None or self.admin_chat_id is None:
+        if self.admin_chat_id is None:
             return
-        text, buttons = self.backoffice.card(dossier_id)
-        rendered = _split(self.catalog.render(DEFAULT_LANGUAGE, text))[-1]
-        await self._edit(self.admin_chat_id, message_id, rendered, keyboard(self.catalog, DEFAULT_LANGUAGE, buttons))
+        rendered = _split(self.catalog.render(DEFAULT_LANGUAGE, edit.text))[-1]
+        await self._edit(self.admin_chat_id, edit.message_id, rendered, keyboard(self.catalog, DEFAULT_LANGUAGE, edit.buttons))
 
     async def _edit(self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
         try:

@@ -90,6 +90,7 @@ admin-stats =
     Satisfaction: { $rating }/5 ({ $ratings } ratings)
 admin-stats-line = • { $label }: { $count }
 admin-error = ⚠️ A request failed (case { $case }). The citizen received an apology; details are in the server log.
+admin-sorry = ⚠️ Your action could not be processed (case { $case }). The dossier is unchanged; please try again.
 
 notify-accepted = 📥 Dossier { $code } ({ $title }) has been accepted.
 notify-not_accepted =

@@ -90,6 +90,7 @@ admin-stats =
     Mức hài lòng: { $rating }/5 ({ $ratings } lượt đánh giá)
 admin-stats-line = • { $label }: { $count }
 admin-error = ⚠️ Có lỗi khi xử lý yêu cầu (mã sự cố { $case }). Công dân đã nhận lời xin lỗi; chi tiết ở nhật ký máy chủ.
+admin-sorry = ⚠️ Có lỗi khi xử lý thao tác của anh/chị (mã sự cố { $case }). Hồ sơ không thay đổi; vui lòng thử lại.
 
 notify-accepted = 📥 Hồ sơ { $code } ({ $title }) đã được tiếp nhận.
 notify-not_accepted =

@@ -53,7 +53,7 @@ async def test_my_dossiers_and_withdrawal_before_processing(service):
     card = await card_of(service.official, code)
     assert "Công dân yêu cầu rút hồ sơ (mã 7)" in card["text"] and "Thao tác cuối: Công dân" in card["text"]
     assert not (card.get("reply_markup") or {}).get("inline_keyboard"), "a withdrawn dossier offers no actions"
-    assert get_dossier(service.services.db, code)["status"] == 7
+    assert get_dossier(service.services.db, code).status == 7
     await say(service.citizen, "/mydossiers", "Công dân yêu cầu rút hồ sơ")
 
 

@@ -63,8 +63,8 @@ async def test_birth_registration_from_filing_to_rating(service):
     await official.wait_for("được đánh giá 5/5", chat_id=ADMIN_CHAT, timeout=15)
 
     dossier = get_dossier(service.services.db, code)
-    assert dossier["state"] == "handed_over" and dossier["status"] == 10 and dossier["rating"] == 5
-    actions = [entry["action"] for entry in audit.entries(service.services.db, code)]
+    assert dossier.state == "handed_over" and dossier.status == 10 and dossier.rating == 5
+    actions = [entry.action for entry in audit.entries(service.services.db, code)]
     assert actions == ["dossier.submitted", "dossier.accept", "dossier.request_supplement", "dossier.supplied",
                        "dossier.start", "dossier.approve", "dossier.hand_over", "dossier.rated"]
     await say(official, "/stats", "Mức hài lòng: 5.0/5", chat_id=ADMIN_CHAT)
@@ -110,7 +110,7 @@ async def test_household_business_approved_with_the_fee(service):
     await citizen.wait_for("hài lòng", timeout=15)
     await press(citizen, "⭐⭐⭐⭐", "góp ý thêm")
     await press(citizen, "Bỏ qua", "Cảm ơn")
-    assert get_dossier(service.services.db, code)["rating"] == 4
+    assert get_dossier(service.services.db, code).rating == 4
 
 
 async def test_only_officials_can_act_and_forged_buttons_change_nothing(service):
@@ -125,7 +125,7 @@ async def test_only_officials_can_act_and_forged_buttons_change_nothing(service)
                                              "wait": 5, "forged": True})
     assert "không hợp lệ" in answer["answer"]["text"]
     dossier = get_dossier(service.services.db, code)
-    assert dossier["state"] == "new" and dossier["version"] == 0
+    assert dossier.state == "new" and dossier.version == 0
     assert "Mới đăng ký" in (await card_of(service.official, code))["text"]
 
 
@@ -143,7 +143,7 @@ async def test_two_officials_racing_exactly_one_action_applies(service):
     answers = sorted([first["answer"]["text"], second["answer"]["text"]])
     assert sum("Đã thực hiện" in a for a in answers) == 1, answers
     assert sum("Cán bộ" in a and "Đã thực hiện" not in a for a in answers) == 1, answers
-    accepted = [e for e in audit.entries(service.services.db, code) if e["action"] == "dossier.accept"]
+    accepted = [e for e in audit.entries(service.services.db, code) if e.action == "dossier.accept"]
     assert len(accepted) == 1
     notices = [m for m in await service.citizen.messages() if "đã được tiếp nhận" in (m.get("text") or "")]
     assert len(notices) == 1, "the citizen is told once"

@@ -80,7 +80,7 @@ async def test_birth_registration_on_zalo_approved_in_the_telegram_admin_chat(se
     rating = await citizen.wait_for("hài lòng", timeout=15)
     assert "5. ⭐⭐⭐⭐⭐" in rating["text"]
     await answer(citizen, "5", "góp ý thêm")
-    assert get_dossier(service.services.db, code)["rating"] == 5
+    assert get_dossier(service.services.db, code).rating == 5
 
 
 async def test_repeated_events_are_ignored_and_stickers_get_a_clear_message(service, zalo):

@@ -10,7 +10,6 @@ and as text otherwise. The same desk, flows and admin chat serve Zalo citizens a
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Sequence
 
@@ -25,9 +24,7 @@ from bot.edge import serve
 from bot.effects import Effect, Say, SendPhoto, Text
 from bot.events import ButtonPressed, Citizen, CommandReceived, Event, PhotoReceived, PhotoRef, TextReceived
 from bot.media import MediaLinks
-from locales.catalog import DEFAULT_LANGUAGE, Catalog
-from storage.database import utc_now
-from storage.sessions import load_session
+from locales.catalog import Catalog
 
 log = logging.getLogger(__name__)
 CHANNEL = "zalo"
@@ -105,19 +102,15 @@ class ZaloChannel:
         elif update.event_name == IMAGE_EVENT and update.photo_url:
             event = PhotoReceived(citizen, (PhotoRef(update.photo_url, 0, 0, 0, "image/jpeg"),))
         elif update.event_name == STICKER_EVENT:
-            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-sticker"))])
+            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-sticker"))], self.desk.language(citizen))
             return
         else:
-            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-unsupported"))])
+            await self.send_to_citizen(citizen.user_id, [Say(Text("zalo-unsupported"))], self.desk.language(citizen))
             return
         await self.serve(citizen, event)
 
     def _first_time(self, update: ZaloUpdate) -> bool:
-        key = f"{update.event_name}:{update.message_id}"
-        cursor = self.desk.db.execute(
-            "INSERT OR IGNORE INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?)", [CHANNEL, key, utc_now()]
-        )
-        return cursor.rowcount == 1
+        return self.desk.first_time(CHANNEL, f"{update.event_name}:{update.message_id}")
 
     def _text_event(self, citizen: Citizen, text: str) -> Event:
         stripped = text.strip()
@@ -139,9 +132,8 @@ class ZaloChannel:
 
     # -- sending -------------------------------------------------------------------------------
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect]) -> None:
-        """Send messages (with numbered menus) and images to a Zalo citizen."""
-        language = load_session(self.desk.db, Citizen(CHANNEL, user_id)).language or DEFAULT_LANGUAGE
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
+        """Send messages (with numbered menus) and images to a Zalo citizen in their language."""
         render = lambda text: self.catalog.render(language, text)  # noqa: E731
         for effect in effects:
             try:
@@ -165,14 +157,11 @@ class ZaloChannel:
                 return
 
     def _menu(self, user_id: str) -> Menu | None:
-        row = self.desk.db.execute("SELECT menu FROM channel_menus WHERE key = ?", [f"{CHANNEL}:{user_id}"]).fetchone()
-        return Menu.from_json(json.loads(row[0])) if row else None
+        stored = self.desk.menu(Citizen(CHANNEL, user_id))
+        return Menu.from_json(stored) if stored is not None else None
 
     def _remember(self, user_id: str, menu: Menu) -> None:
-        self.desk.db.execute(
-            "INSERT INTO channel_menus (key, menu) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET menu = excluded.menu",
-            [f"{CHANNEL}:{user_id}", json.dumps(menu.to_json(), ensure_ascii=False)],
-        )
+        self.desk.remember_menu(Citizen(CHANNEL, user_id), menu.to_json())
 
     def _spawn(self, coroutine) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
