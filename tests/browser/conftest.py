@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 
 import main
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.server import SandboxServer
 from bot.settings import load_settings
+from sandbox.client import SandboxClient
+from sandbox.server import SandboxServer
 from tests.browser.scripted_bot import build_application
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -6,11 +6,11 @@ import json
 import re
 from typing import Any
 
-from bot.sandbox.api_common import Handler
-from bot.sandbox.errors import bad_request
-from bot.sandbox.models import PRESENT_STATUSES, BotAccount
-from bot.sandbox.params import Params
-from bot.sandbox.state import World
+from sandbox.api_common import Handler
+from sandbox.errors import bad_request
+from sandbox.models import PRESENT_STATUSES, BotAccount
+from sandbox.params import Params
+from sandbox.state import World
 
 _SCOPES = frozenset({"default", "all_private_chats", "all_group_chats", "all_chat_administrators",
                      "chat", "chat_administrators", "chat_member"})

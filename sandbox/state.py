@@ -1,7 +1,7 @@
 """The sandbox's in-memory world: users, bots, chats, messages, files and per-bot update queues.
 
 Pure bookkeeping with no HTTP. Both faces of the sandbox act on it: the Bot API (what a bot does) and
-the client API (what a person does). Rule violations raise :class:`~bot.sandbox.errors.ApiError` with
+the client API (what a person does). Rule violations raise :class:`~sandbox.errors.ApiError` with
 Telegram's codes and descriptions. Observers registered in ``listeners`` are called after every change
 so the HTTP layer can wake long polls, webhook deliveries and event streams.
 """
@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.sandbox import formatting
-from bot.sandbox.errors import bad_request, chat_not_found, forbidden, too_many_requests
-from bot.sandbox.files import FileStore
-from bot.sandbox.markup import inline_buttons, is_inline
-from bot.sandbox.models import (
+from sandbox import formatting
+from sandbox.errors import bad_request, chat_not_found, forbidden, too_many_requests
+from sandbox.files import FileStore
+from sandbox.markup import inline_buttons, is_inline
+from sandbox.models import (
     PRESENT_STATUSES,
     BotAccount,
     CallbackQuery,
@@ -31,7 +31,7 @@ from bot.sandbox.models import (
     User,
     Webhook,
 )
-from bot.sandbox.ratelimit import RateLimiter, RateLimits
+from sandbox.ratelimit import RateLimiter, RateLimits
 
 MAX_EVENTS_PER_CHAT = 5000
 CONTENT_KEYS = ("text", "entities", "photo", "document", "caption", "caption_entities", "contact", "location")

@@ -4,15 +4,95 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
+from PIL import Image
 
-from bot.sandbox.zalo_client import ZaloSandboxClient, ZaloSandboxError
-from tests.zalo.conftest import TOKEN, image_bytes
+from sandbox.server import SandboxServer
+from sandbox.zalo_client import ZaloSandboxClient, ZaloSandboxError
 
+TOKEN = "1234567890:SANDBOX-ZALO-TOKEN"
+BOT_NAME = "Một Cửa Zalo"
 API = "/sandbox/zalo/api"
+
+
+def image_bytes(size: tuple[int, int] = (320, 240), color: tuple[int, int, int] = (10, 120, 200),
+                fmt: str = "JPEG") -> bytes:
+    """Return an encoded test image."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+class FakeClock:
+    """A wall clock that tests move forward by hand."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+class ZaloBot:
+    """The bot's side of the Zalo Bot API, as plain HTTP calls (``POST /bot{token}/{method}``, JSON)."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def call(self, method: str, params: dict[str, Any] | None = None) -> Any:
+        response = await self.http.post(f"/bot{TOKEN}/{method}", json=params or {})
+        body = response.json()
+        assert body["ok"] is True, body
+        return body["result"]
+
+    async def get_update(self, timeout: int) -> dict[str, Any]:
+        return await self.call("getUpdates", {"timeout": timeout})
+
+    async def send_message(self, chat_id: str, text: str) -> Any:
+        return await self.call("sendMessage", {"chat_id": chat_id, "text": text})
+
+    async def send_chat_action(self, chat_id: str, action: str = "typing") -> Any:
+        return await self.call("sendChatAction", {"chat_id": chat_id, "action": action})
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[SandboxServer]:
+    srv = SandboxServer(rate_limits=False, webhook_attempts=2)
+    srv.add_zalo_bot(TOKEN, BOT_NAME)
+    await srv.start()
+    try:
+        yield srv
+    finally:
+        await srv.stop()
+
+
+@pytest.fixture
+def clock(server: SandboxServer) -> FakeClock:
+    fake = FakeClock()
+    server.zalo.world.clock = fake
+    return fake
+
+
+@pytest.fixture
+async def zalo(server: SandboxServer) -> AsyncIterator[ZaloBot]:
+    async with httpx.AsyncClient(base_url=server.zalo_base_url, timeout=15) as http:
+        yield ZaloBot(http)
+
+
+@pytest.fixture
+async def sb(server: SandboxServer) -> AsyncIterator[ZaloSandboxClient]:
+    async with ZaloSandboxClient(server.base_url) as client:
+        yield client
 
 
 @pytest.fixture
@@ -77,7 +157,7 @@ async def test_images_by_base64_are_served_until_they_expire(zalo, sb, http, clo
     assert view["kind"] == "photo" and view["caption"] == "sổ hộ khẩu"
     assert await sb.download(view["file_url"]) == photo
     update = await zalo.get_update(timeout=5)
-    assert update.photo_url.endswith(view["file_url"])
+    assert update["message"]["photo_url"].endswith(view["file_url"])
     clock.advance(601)
     expired = await http.get(view["file_url"])
     assert expired.status_code == 404
@@ -90,15 +170,15 @@ async def test_bot_replies_are_awaited_and_the_chat_reads_both_ways(zalo, sb):
 
     async def reply_later() -> None:
         await asyncio.sleep(0.05)
-        await zalo.send_chat_action(update.chat_id)
-        await zalo.send_message(update.chat_id, "Chọn thủ tục:\n1. Khai sinh")
+        await zalo.send_chat_action(update["message"]["chat"]["id"])
+        await zalo.send_message(update["message"]["chat"]["id"], "Chọn thủ tục:\n1. Khai sinh")
 
     replying = asyncio.create_task(reply_later())
     reply = await lan.wait_for("Chọn thủ tục", timeout=10)
     await replying
     assert reply["from"]["is_bot"] and reply["from"]["display_name"] == "Một Cửa Zalo"
     assert [m["text"] for m in await lan.messages()] == ["thủ tục khai sinh", "Chọn thủ tục:\n1. Khai sinh"]
-    await zalo.send_message(update.chat_id, "Cảm ơn")
+    await zalo.send_message(update["message"]["chat"]["id"], "Cảm ơn")
     thanks = await lan.wait_for(lambda m: m.get("text") == "Cảm ơn", timeout=10)
     assert thanks["kind"] == "text"
     with pytest.raises(AssertionError, match="Cảm ơn"):

@@ -16,13 +16,13 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox import formatting
-from bot.sandbox.api_media import file_response
-from bot.sandbox.errors import ApiError, bad_request, dumps
-from bot.sandbox.live import Runtime
-from bot.sandbox.streams import json_object, stream_events
-from bot.sandbox.models import PRESENT_STATUSES, ConvKey, StoredMessage
-from bot.sandbox.params import UploadedFile
+from sandbox import formatting
+from sandbox.api_media import file_response
+from sandbox.errors import ApiError, bad_request, dumps
+from sandbox.live import Runtime
+from sandbox.streams import json_object, stream_events
+from sandbox.models import PRESENT_STATUSES, ConvKey, StoredMessage
+from sandbox.params import UploadedFile
 
 PREFIX = "/sandbox/api"
 FILES_PREFIX = "/sandbox/files"

@@ -30,8 +30,8 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.sandbox.ratelimit import BucketSpec, RateLimiter, RateLimits
-from tests.sandbox.conftest import CITIZEN, OFFICIAL, TOKEN, image_bytes
+from sandbox.ratelimit import BucketSpec, RateLimiter, RateLimits
+from sandbox.tests.conftest import CITIZEN, OFFICIAL, TOKEN, image_bytes
 
 ADMIN_CHAT = -100777
 

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 from telegram import Bot
 
-from bot.sandbox.client import SandboxClient
-from bot.sandbox.server import SandboxServer
+from sandbox.client import SandboxClient
+from sandbox.server import SandboxServer
 
 TOKEN = "123456:SANDBOX-TEST-TOKEN"
 CITIZEN = 1001

@@ -5,7 +5,7 @@
         await lan.send("xin chào")
         menu = await lan.wait_for("Chọn thủ tục")
 
-As with :class:`bot.sandbox.client.UserHandle`, ``wait_for`` looks at bot messages newer than a cursor:
+As with :class:`sandbox.client.UserHandle`, ``wait_for`` looks at bot messages newer than a cursor:
 the person's last action, or the last message ``wait_for`` matched, whichever is later; successive
 calls thus walk forward through the bot's replies.
 """
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.sandbox.http_client import ApiError, JsonApiClient, message_text
+from sandbox.http_client import ApiError, JsonApiClient, message_text
 
 Predicate = Callable[[dict[str, Any]], bool]
 

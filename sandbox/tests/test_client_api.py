@@ -10,8 +10,8 @@ import httpx
 import pytest
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.sandbox.client import SandboxApiError
-from tests.sandbox.conftest import CITIZEN, OFFICIAL, image_bytes
+from sandbox.client import SandboxApiError
+from sandbox.tests.conftest import CITIZEN, OFFICIAL, image_bytes
 
 ADMIN_CHAT = -100888
 

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.sandbox.http_client import ApiError, JsonApiClient, message_text
+from sandbox.http_client import ApiError, JsonApiClient, message_text
 
 Predicate = Callable[[dict[str, Any]], bool]
 

@@ -7,12 +7,12 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.sandbox.api_common import Described, Handler
-from bot.sandbox.errors import bad_request, conflict
-from bot.sandbox.live import Runtime
-from bot.sandbox.models import ALL_UPDATE_TYPES, BotAccount, Webhook
-from bot.sandbox.params import Params
-from bot.sandbox.webhook import WebhookDispatcher
+from sandbox.api_common import Described, Handler
+from sandbox.errors import bad_request, conflict
+from sandbox.live import Runtime
+from sandbox.models import ALL_UPDATE_TYPES, BotAccount, Webhook
+from sandbox.params import Params
+from sandbox.webhook import WebhookDispatcher
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 _WEBHOOK_ACTIVE = "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"

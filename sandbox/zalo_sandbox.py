@@ -1,9 +1,9 @@
-"""The Zalo side of the sandbox in one object, mounted by :class:`~bot.sandbox.server.SandboxServer`.
+"""The Zalo side of the sandbox in one object, mounted by :class:`~sandbox.server.SandboxServer`.
 
-It shares the server's :class:`~bot.sandbox.live.Runtime` (its pulse wakes Zalo long polls, webhook
+It shares the server's :class:`~sandbox.live.Runtime` (its pulse wakes Zalo long polls, webhook
 deliveries and event streams too, and its closing flag ends them) but keeps its own world. Routes:
-the Zalo Bot API under ``/zalo/bot{token}/{method}`` (:mod:`bot.sandbox.zalo_api`), the client API
-under ``/sandbox/zalo/api/`` and files under ``/sandbox/zalo/files/`` (:mod:`bot.sandbox.zalo_client_api`).
+the Zalo Bot API under ``/zalo/bot{token}/{method}`` (:mod:`sandbox.zalo_api`), the client API
+under ``/sandbox/zalo/api/`` and files under ``/sandbox/zalo/files/`` (:mod:`sandbox.zalo_client_api`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.live import Runtime
-from bot.sandbox.zalo_api import ZaloBotApi
-from bot.sandbox.zalo_client_api import ZaloClientApi
-from bot.sandbox.zalo_state import DEFAULT_PHOTO_TTL, ZaloQuota, ZaloWorld
-from bot.sandbox.zalo_webhook import ZaloWebhookDispatcher
+from sandbox.live import Runtime
+from sandbox.zalo_api import ZaloBotApi
+from sandbox.zalo_client_api import ZaloClientApi
+from sandbox.zalo_state import DEFAULT_PHOTO_TTL, ZaloQuota, ZaloWorld
+from sandbox.zalo_webhook import ZaloWebhookDispatcher
 
 
 class ZaloSandbox:

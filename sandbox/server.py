@@ -1,10 +1,10 @@
 """The sandbox server: a local Telegram Bot API plus a client API, in one aiohttp application.
 
 Point PTB at it with ``base_url=server.bot_api_url`` and ``base_file_url=server.file_url``; act as people
-through ``/sandbox/api/`` (see :mod:`bot.sandbox.client_api`). The chat page lives in
-``bot/sandbox/static/``: ``/`` serves ``static/index.html`` and ``/static/`` the rest of that folder.
+through ``/sandbox/api/`` (see :mod:`sandbox.client_api`). The chat page lives in
+``sandbox/static/``: ``/`` serves ``static/index.html`` and ``/static/`` the rest of that folder.
 A fake Zalo Bot Platform is mounted too (``zalo_base_url``, ``/sandbox/zalo/api/``; see
-:mod:`bot.sandbox.zalo_sandbox`).
+:mod:`sandbox.zalo_sandbox`).
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.client_api import ClientApi
-from bot.sandbox.live import Runtime
-from bot.sandbox.ratelimit import RateLimits
-from bot.sandbox.state import World
-from bot.sandbox.telegram_api import BotApi
-from bot.sandbox.webhook import WebhookDispatcher
-from bot.sandbox.zalo_sandbox import ZaloSandbox
-from bot.sandbox.zalo_state import ZaloQuota
+from sandbox.client_api import ClientApi
+from sandbox.live import Runtime
+from sandbox.ratelimit import RateLimits
+from sandbox.state import World
+from sandbox.telegram_api import BotApi
+from sandbox.webhook import WebhookDispatcher
+from sandbox.zalo_sandbox import ZaloSandbox
+from sandbox.zalo_state import ZaloQuota
 
 STATIC_DIR = Path(__file__).with_name("static")
 MAX_REQUEST_BYTES = 60 * 1024 * 1024
 _PLACEHOLDER = (
     "<!doctype html><meta charset='utf-8'><title>motcua sandbox</title>"
-    "<p>motcua sandbox is running. The chat page will be served from bot/sandbox/static/index.html.</p>"
+    "<p>motcua sandbox is running. The chat page will be served from sandbox/static/index.html.</p>"
 )
 
 

@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 import aiohttp
 from aiohttp import web
 
-from bot.sandbox import media
-from bot.sandbox.errors import dumps
-from bot.sandbox.live import Runtime
-from bot.sandbox.streams import json_object
-from bot.sandbox.zalo_state import TEXT_LIMIT, ZaloApiError, ZaloBot, ZaloWebhook, ZaloWorld, bad_request
-from bot.sandbox.zalo_webhook import ZaloWebhookDispatcher
+from sandbox import media
+from sandbox.errors import dumps
+from sandbox.live import Runtime
+from sandbox.streams import json_object
+from sandbox.zalo_state import TEXT_LIMIT, ZaloApiError, ZaloBot, ZaloWebhook, ZaloWorld, bad_request
+from sandbox.zalo_webhook import ZaloWebhookDispatcher
 
 LOGGER = logging.getLogger(__name__)
 PREFIX = "/zalo"

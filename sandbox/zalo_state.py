@@ -1,6 +1,6 @@
 """The Zalo side of the sandbox, in memory: Zalo bots, people, private chats, messages, files, updates.
 
-Pure bookkeeping with no HTTP, like :mod:`bot.sandbox.state` for Telegram. Ids are strings, dates are
+Pure bookkeeping with no HTTP, like :mod:`sandbox.state` for Telegram. Ids are strings, dates are
 milliseconds, a private chat's id is the person's id. What a person sends becomes one pending update
 for the bot (``{event_name, message}``); images are stored here and the update's ``photo_url`` points
 at ``/sandbox/zalo/files/<id>``, which expires after ``photo_ttl`` seconds as Zalo's CDN links do.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.models import ChatEvent
+from sandbox.models import ChatEvent
 
 TEXT_LIMIT = 2000
 FILES_PREFIX = "/sandbox/zalo/files"

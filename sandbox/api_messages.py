@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.sandbox import markup
-from bot.sandbox.api_common import (
+from sandbox import markup
+from sandbox.api_common import (
     Handler,
     caption_of,
     message_caption,
     message_text,
     reply_parameters,
 )
-from bot.sandbox.errors import bad_request
-from bot.sandbox.models import BotAccount
-from bot.sandbox.params import Params
-from bot.sandbox.state import World
+from sandbox.errors import bad_request
+from sandbox.models import BotAccount
+from sandbox.params import Params
+from sandbox.state import World
 
 
 class MessageMethods:

@@ -15,15 +15,15 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.api_chats import ChatMethods
-from bot.sandbox.api_common import Described, Handler
-from bot.sandbox.api_media import MediaMethods, file_response
-from bot.sandbox.api_messages import MessageMethods
-from bot.sandbox.api_updates import UpdateMethods
-from bot.sandbox.errors import ApiError, bad_request, dumps, not_found, unauthorized
-from bot.sandbox.live import Runtime
-from bot.sandbox.params import read_params
-from bot.sandbox.webhook import WebhookDispatcher
+from sandbox.api_chats import ChatMethods
+from sandbox.api_common import Described, Handler
+from sandbox.api_media import MediaMethods, file_response
+from sandbox.api_messages import MessageMethods
+from sandbox.api_updates import UpdateMethods
+from sandbox.errors import ApiError, bad_request, dumps, not_found, unauthorized
+from sandbox.live import Runtime
+from sandbox.params import read_params
+from sandbox.webhook import WebhookDispatcher
 
 LOGGER = logging.getLogger(__name__)
 

@@ -6,11 +6,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.sandbox import formatting
-from bot.sandbox.errors import bad_request
-from bot.sandbox.models import BotAccount
-from bot.sandbox.params import Params
-from bot.sandbox.state import World
+from sandbox import formatting
+from sandbox.errors import bad_request
+from sandbox.models import BotAccount
+from sandbox.params import Params
+from sandbox.state import World
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024

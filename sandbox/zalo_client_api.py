@@ -18,12 +18,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox import media
-from bot.sandbox.errors import dumps
-from bot.sandbox.live import Runtime
-from bot.sandbox.streams import json_object, stream_events
-from bot.sandbox.zalo_api import error_response
-from bot.sandbox.zalo_state import (
+from sandbox import media
+from sandbox.errors import dumps
+from sandbox.live import Runtime
+from sandbox.streams import json_object, stream_events
+from sandbox.zalo_api import error_response
+from sandbox.zalo_state import (
     FILES_PREFIX,
     ZaloApiError,
     ZaloBot,

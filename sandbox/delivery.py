@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 import aiohttp
 
-from bot.sandbox.live import Runtime
+from sandbox.live import Runtime
 
 
 class DeliveryTasks(ABC):

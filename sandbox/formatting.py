@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.errors import ApiError, bad_request, can_t_parse_entities
+from sandbox.errors import ApiError, bad_request, can_t_parse_entities
 
 Entity = dict[str, Any]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.live import Runtime
+from sandbox.live import Runtime
 
 SSE_PING_SECONDS = 15.0
 

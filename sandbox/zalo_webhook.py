@@ -16,9 +16,9 @@ from typing import Any
 
 import aiohttp
 
-from bot.sandbox.delivery import DeliveryTasks
-from bot.sandbox.live import Runtime
-from bot.sandbox.zalo_state import ZaloBot, ZaloWebhook, ZaloWorld
+from sandbox.delivery import DeliveryTasks
+from sandbox.live import Runtime
+from sandbox.zalo_state import ZaloBot, ZaloWebhook, ZaloWorld
 
 LOGGER = logging.getLogger(__name__)
 SECRET_HEADER = "X-Bot-Api-Secret-Token"

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.sandbox.state import World
+from sandbox.state import World
 
 
 class Pulse:

@@ -12,8 +12,8 @@ import logging
 
 import aiohttp
 
-from bot.sandbox.delivery import DeliveryTasks
-from bot.sandbox.models import BotAccount, Webhook
+from sandbox.delivery import DeliveryTasks
+from sandbox.models import BotAccount, Webhook
 
 LOGGER = logging.getLogger(__name__)
 

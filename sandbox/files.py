@@ -1,6 +1,6 @@
 """The sandbox's file store: uploaded bytes under Telegram-like file_id, file_unique_id and file_path.
 
-Photos are stored as a set of sizes (see :mod:`bot.sandbox.media`); reusing any size's file_id sends the
+Photos are stored as a set of sizes (see :mod:`sandbox.media`); reusing any size's file_id sends the
 whole set again, as Telegram does. Errors are the Bot API's (``IMAGE_PROCESS_FAILED``, ``wrong file
 identifier/HTTP URL specified``, ``type of file mismatch``...).
 """
@@ -12,9 +12,9 @@ import hashlib
 import itertools
 from typing import Any
 
-from bot.sandbox import media
-from bot.sandbox.errors import bad_request
-from bot.sandbox.models import StoredFile
+from sandbox import media
+from sandbox.errors import bad_request
+from sandbox.models import StoredFile
 
 WRONG_FILE = "wrong file identifier/HTTP URL specified"
 _FILE_ID_PREFIX = {"photo": "AgAC", "document": "BQAC"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.sandbox.errors import bad_request
+from sandbox.errors import bad_request
 
 INLINE_ACTIONS = (
     "url", "callback_data", "web_app", "login_url", "switch_inline_query",

@@ -7,13 +7,13 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.sandbox import markup
-from bot.sandbox.api_common import Handler, caption_of, message_caption, reply_parameters
-from bot.sandbox.errors import ApiError, bad_request, dumps
-from bot.sandbox.files import WRONG_FILE
-from bot.sandbox.models import BotAccount
-from bot.sandbox.params import Params, UploadedFile
-from bot.sandbox.state import World
+from sandbox import markup
+from sandbox.api_common import Handler, caption_of, message_caption, reply_parameters
+from sandbox.errors import ApiError, bad_request, dumps
+from sandbox.files import WRONG_FILE
+from sandbox.models import BotAccount
+from sandbox.params import Params, UploadedFile
+from sandbox.state import World
 
 PHOTO_LIMIT = 10 * 1024 * 1024
 UPLOAD_LIMIT = 50 * 1024 * 1024

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.errors import bad_request
+from sandbox.errors import bad_request
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Run the sandbox on its own: ``python -m bot.sandbox --port 8081 --token 123:ABC --username motcua_bot``."""
+"""Run the sandbox on its own: ``python -m sandbox --port 8081 --token 123:ABC --username motcua_bot``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import contextlib
 
-from bot.sandbox.server import SandboxServer
+from sandbox.server import SandboxServer
 
 
 async def _serve(args: argparse.Namespace) -> None:
