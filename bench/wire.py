@@ -1,6 +1,6 @@
 """Wire section: 100 citizens file at once over HTTP, through the sandbox's Bot API, to the real bot.
 
-The sandbox (sandbox, standing in for Telegram, rate limits off) and the citizens (SandboxClient) run
+The sandbox (sandbox/, standing in for Telegram, rate limits off) and the citizens (SandboxClient) run
 in this process; motcua runs in a child process (``python -m bench.wire bot ...``) started the way
 ``main.serve`` starts it (``main.start_telegram``: long polling, real HTTP client, real photo checks),
 with the transcript's fixed clock. Each citizen plays the happy path, waiting for the bot's answer to each

@@ -1,4 +1,4 @@
-"""Pieces shared by the Bot API method groups: handler types, formatted text, reply parameters."""
+"""Pieces shared by the Bot API method groups: handler types, plain text and captions, reply parameters."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox import formatting
+from sandbox import entities
 from sandbox.errors import bad_request
 from sandbox.models import BotAccount
 from sandbox.params import Params
-from sandbox.state import World
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -27,41 +26,37 @@ class Described:
 Handler = Callable[[BotAccount, Params], Awaitable[Any]]
 
 
-def formatted(world: World, text: str, parse_mode: str | None, raw_entities: Any) -> tuple[str, list[dict]]:
-    """Turn text plus ``parse_mode`` or explicit entities into Telegram's stored text and entities."""
-    if raw_entities is not None:
-        plain, entities = text, formatting.check_entities(text, raw_entities)
-    else:
-        users = {uid: user.to_api() for uid, user in world.users.items()}
-        plain, entities = formatting.parse(text, parse_mode, users)
-    plain, entities = formatting.strip(plain, entities)
-    return plain, formatting.detect_entities(plain, entities)
+def plain_text(text: str, p: Params | dict[str, Any], entities_field: str) -> tuple[str, list[dict[str, Any]]]:
+    """Trim text as Telegram does and add the entities it detects; refuse ``parse_mode`` and explicit entities.
+
+    The sandbox emulates plain text only: formatted text is answered with a Bad Request instead of being
+    shown differently from Telegram.
+    """
+    values = p.values if isinstance(p, Params) else p
+    if values.get("parse_mode") not in (None, ""):
+        raise bad_request("parse_mode is not supported by the sandbox: send plain text")
+    if values.get(entities_field) not in (None, ""):
+        raise bad_request(f"{entities_field} are not supported by the sandbox: send plain text")
+    plain = text.strip()
+    return plain, entities.detect_entities(plain)
 
 
-def message_text(world: World, p: Params) -> dict[str, Any]:
-    """Read ``text``/``parse_mode``/``entities`` into message content, enforcing Telegram's limits."""
-    text = p.str("text") or ""
-    plain, entities = formatted(world, text, p.str("parse_mode"), p.json("entities"))
+def message_text(p: Params) -> dict[str, Any]:
+    """Read ``text`` into message content, enforcing Telegram's limits."""
+    plain, found = plain_text(p.str("text") or "", p, "entities")
     if not plain:
         raise bad_request("message text is empty")
-    if formatting.utf16_len(plain) > TEXT_LIMIT:
+    if entities.utf16_len(plain) > TEXT_LIMIT:
         raise bad_request("message is too long")
-    return {"text": plain, "entities": entities or None}
+    return {"text": plain, "entities": found or None}
 
 
-def caption_of(world: World, text: str | None, parse_mode: str | None, raw_entities: Any) -> dict[str, Any]:
+def caption_of(text: str | None, p: Params | dict[str, Any]) -> dict[str, Any]:
     """Turn a caption into ``caption``/``caption_entities`` content (empty when there is none)."""
-    if not text:
-        return {"caption": None, "caption_entities": None}
-    plain, entities = formatted(world, text, parse_mode, raw_entities)
-    if formatting.utf16_len(plain) > CAPTION_LIMIT:
+    plain, found = plain_text(text or "", p, "caption_entities")
+    if entities.utf16_len(plain) > CAPTION_LIMIT:
         raise bad_request("message caption is too long")
-    return {"caption": plain or None, "caption_entities": entities or None}
-
-
-def message_caption(world: World, p: Params) -> dict[str, Any]:
-    """Read ``caption``/``parse_mode``/``caption_entities`` from a call."""
-    return caption_of(world, p.str("caption"), p.str("parse_mode"), p.json("caption_entities"))
+    return {"caption": plain or None, "caption_entities": found or None}
 
 
 def reply_parameters(p: Params) -> dict[str, Any] | None:

@@ -1,4 +1,4 @@
-"""Bot API methods about files: sendPhoto, sendDocument, sendMediaGroup, getFile and file downloads."""
+"""Bot API methods about files: sendPhoto, sendMediaGroup (photos), getFile and file downloads."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from sandbox import markup
-from sandbox.api_common import Handler, caption_of, message_caption, reply_parameters
+from sandbox.api_common import Handler, caption_of, reply_parameters
 from sandbox.errors import ApiError, bad_request, dumps
 from sandbox.files import WRONG_FILE
 from sandbox.models import BotAccount
@@ -16,12 +16,11 @@ from sandbox.params import Params, UploadedFile
 from sandbox.state import World
 
 PHOTO_LIMIT = 10 * 1024 * 1024
-UPLOAD_LIMIT = 50 * 1024 * 1024
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 
 
 class MediaMethods:
-    """sendPhoto, sendDocument, sendMediaGroup, getFile."""
+    """sendPhoto, sendMediaGroup (photos), getFile."""
 
     def __init__(self, world: World) -> None:
         self.world = world
@@ -29,7 +28,6 @@ class MediaMethods:
     def methods(self) -> dict[str, Handler]:
         return {
             "sendPhoto": self.send_photo,
-            "sendDocument": self.send_document,
             "sendMediaGroup": self.send_media_group,
             "getFile": self.get_file,
         }
@@ -45,15 +43,6 @@ class MediaMethods:
             return self.world.files.photo_by_id(self._file_id(reference))
         raise bad_request("there is no photo in the request")
 
-    def _document(self, upload: UploadedFile | None, reference: Any) -> dict[str, Any]:
-        if upload is not None:
-            if len(upload.data) > UPLOAD_LIMIT:
-                raise ApiError(413, "Request Entity Too Large")
-            return self.world.files.document(upload.data, upload.file_name, upload.content_type)
-        if isinstance(reference, str) and reference.strip():
-            return self.world.files.document_by_id(self._file_id(reference))
-        raise bad_request("there is no document in the request")
-
     @staticmethod
     def _file_id(reference: str) -> str:
         reference = reference.strip()
@@ -61,30 +50,20 @@ class MediaMethods:
             raise bad_request(WRONG_FILE)
         return reference
 
-    async def _send_file(self, bot: BotAccount, p: Params, field: str) -> dict[str, Any]:
+    async def send_photo(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Send a photo (a new upload or an existing photo's file_id) with an optional caption."""
         world = self.world
         key = world.bot_chat(bot, p.chat_id(), sending=True)
-        caption = message_caption(world, p)
+        caption = caption_of(p.str("caption"), p)
         reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"))
         reply_to = world.reply_target(key, reply_parameters(p))
-        if field == "photo":
-            content: dict[str, Any] = {"photo": self._photo(p.file("photo"), p.raw("photo"))}
-        else:
-            content = {"document": self._document(p.file("document"), p.raw("document"))}
+        content = {"photo": self._photo(p.file("photo"), p.raw("photo")), **caption}
         world.spend(bot, key)
-        message = world.bot_send(bot, key, {**content, **caption}, reply_to=reply_to, reply_markup=reply_markup)
+        message = world.bot_send(bot, key, content, reply_to=reply_to, reply_markup=reply_markup)
         return world.render(message)
 
-    async def send_photo(self, bot: BotAccount, p: Params) -> dict[str, Any]:
-        """Send a photo: a new upload or an existing photo's file_id."""
-        return await self._send_file(bot, p, "photo")
-
-    async def send_document(self, bot: BotAccount, p: Params) -> dict[str, Any]:
-        """Send a document of any type: a new upload or an existing document's file_id."""
-        return await self._send_file(bot, p, "document")
-
     async def send_media_group(self, bot: BotAccount, p: Params) -> list[dict[str, Any]]:
-        """Send 2-10 photos or documents as one album sharing a media_group_id."""
+        """Send 2-10 photos as one album sharing a media_group_id."""
         world = self.world
         key = world.bot_chat(bot, p.chat_id(), sending=True)
         items = p.json("media", what="media")
@@ -92,26 +71,17 @@ class MediaMethods:
             raise bad_request("can't parse media JSON object")
         if not 2 <= len(items) <= 10:
             raise bad_request("wrong number of messages in the media group: must be 2-10")
-        kinds = {item.get("type") for item in items}
-        if not kinds <= {"photo", "document"}:
-            raise bad_request("the sandbox supports albums of photos or of documents only")
-        if kinds == {"photo", "document"}:
-            raise bad_request("documents can't be grouped with other media types")
+        if any(item.get("type") != "photo" for item in items):
+            raise bad_request("the sandbox supports albums of photos only")
         reply_to = world.reply_target(key, reply_parameters(p))
-        captions = [
-            caption_of(world, item.get("caption"), item.get("parse_mode"), item.get("caption_entities"))
-            for item in items
-        ]
+        captions = [caption_of(item.get("caption"), item) for item in items]
         contents = []
         for item, caption in zip(items, captions):
             reference = item.get("media")
             upload = p.attached(reference) if isinstance(reference, str) else None
             if isinstance(reference, str) and reference.startswith("attach://") and upload is None:
                 raise bad_request(WRONG_FILE)
-            if item["type"] == "photo":
-                contents.append({"photo": self._photo(upload, reference), **caption})
-            else:
-                contents.append({"document": self._document(upload, reference), **caption})
+            contents.append({"photo": self._photo(upload, reference), **caption})
         world.spend(bot, key, len(contents))
         group_id = world.new_media_group_id()
         messages = [

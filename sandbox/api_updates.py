@@ -20,7 +20,7 @@ _TERMINATED = "terminated by other getUpdates request; make sure that only one b
 
 
 class UpdateMethods:
-    """getUpdates, setWebhook, deleteWebhook, getWebhookInfo."""
+    """getUpdates, setWebhook, deleteWebhook."""
 
     def __init__(self, runtime: Runtime, webhooks: WebhookDispatcher) -> None:
         self.runtime = runtime
@@ -32,7 +32,6 @@ class UpdateMethods:
             "getUpdates": self.get_updates,
             "setWebhook": self.set_webhook,
             "deleteWebhook": self.delete_webhook,
-            "getWebhookInfo": self.get_webhook_info,
         }
 
     @staticmethod
@@ -102,20 +101,3 @@ class UpdateMethods:
         had = bot.webhook is not None
         self.world.set_webhook(bot, None, drop_pending=p.bool("drop_pending_updates"))
         return Described(True, "Webhook was deleted" if had else "Webhook is already deleted")
-
-    async def get_webhook_info(self, bot: BotAccount, p: Params) -> dict[str, Any]:
-        """Describe the webhook and how many updates wait."""
-        info: dict[str, Any] = {
-            "url": bot.webhook.url if bot.webhook else "",
-            "has_custom_certificate": False,
-            "pending_update_count": len(bot.updates),
-        }
-        if bot.webhook is not None:
-            info["max_connections"] = bot.webhook.max_connections
-            info["ip_address"] = bot.webhook.ip_address or "127.0.0.1"
-            if bot.webhook.last_error_date:
-                info["last_error_date"] = bot.webhook.last_error_date
-                info["last_error_message"] = bot.webhook.last_error_message
-            if bot.allowed_updates:
-                info["allowed_updates"] = list(bot.allowed_updates)
-        return info

@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox import formatting
+from sandbox import entities
 from sandbox.api_media import file_response
 from sandbox.errors import ApiError, bad_request, dumps
 from sandbox.live import Runtime
@@ -38,9 +38,9 @@ def message_view(message: dict[str, Any]) -> dict[str, Any]:
     """Add what a chat client needs to a Bot API message: rendered HTML and file URLs."""
     view = dict(message)
     if "text" in view:
-        view["html"] = formatting.to_html(view["text"], view.get("entities"))
+        view["html"] = entities.to_html(view["text"], view.get("entities"))
     if "caption" in view:
-        view["caption_html"] = formatting.to_html(view["caption"], view.get("caption_entities"))
+        view["caption_html"] = entities.to_html(view["caption"], view.get("caption_entities"))
     if view.get("photo"):
         view["file_url"] = file_url(view["photo"][-1]["file_id"])
         view["photo"] = [dict(size, url=file_url(size["file_id"])) for size in view["photo"]]
@@ -164,7 +164,7 @@ class ClientApi:
         caption = str(text or "").strip()
         if not caption:
             return {}
-        return {"caption": caption, "caption_entities": formatting.detect_entities(caption, []) or None}
+        return {"caption": caption, "caption_entities": entities.detect_entities(caption) or None}
 
     # ------------------------------------------------------------------------------ registry
 
@@ -300,7 +300,6 @@ class ClientApi:
             "messages": [message_view(self.world.render(m)) for m in self.world.messages(key)],
             "reply_keyboard": None if conv.reply_keyboard_hidden else conv.reply_keyboard,
             "reply_keyboard_hidden": conv.reply_keyboard_hidden,
-            "pinned_message_id": conv.pinned,
             "seq": self.world.seq,
         })
 
@@ -313,9 +312,9 @@ class ClientApi:
         text = str(body.get("text") or "").strip()
         if not text:
             raise bad_request("message text is empty")
-        if formatting.utf16_len(text) > 4096:
+        if entities.utf16_len(text) > 4096:
             raise bad_request("message is too long")
-        content = {"text": text, "entities": formatting.detect_entities(text, []) or None}
+        content = {"text": text, "entities": entities.detect_entities(text) or None}
         reply_to = body.get("reply_to_message_id")
         message = self.world.user_send(
             self._int(body.get("user_id"), "user_id"), key, content,

@@ -62,8 +62,3 @@ def not_found() -> ApiError:
 def chat_not_found() -> ApiError:
     """Build the error for a chat the bot cannot see."""
     return bad_request("chat not found")
-
-
-def can_t_parse_entities(reason: str) -> ApiError:
-    """Build the error for text whose markup does not parse."""
-    return bad_request(f"can't parse entities: {reason}")

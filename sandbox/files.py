@@ -109,11 +109,3 @@ class FileStore:
                             file_name=file_name)
         return document_json(stored)
 
-    def document_by_id(self, file_id: str) -> dict[str, Any]:
-        """Return the ``Document`` of an existing document's file_id."""
-        stored = self.by_id.get(file_id)
-        if stored is None:
-            raise bad_request(WRONG_FILE)
-        if stored.kind != "document":
-            raise bad_request("type of file mismatch")
-        return document_json(stored)

@@ -174,7 +174,6 @@ class Conversation:
     events: list[ChatEvent] = field(default_factory=list)
     reply_keyboard: dict[str, Any] | None = None
     reply_keyboard_hidden: bool = False
-    pinned: int | None = None
 
     @property
     def is_group(self) -> bool:

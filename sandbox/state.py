@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sandbox import formatting
+from sandbox import entities
 from sandbox.errors import bad_request, chat_not_found, forbidden, too_many_requests
 from sandbox.files import FileStore
 from sandbox.markup import inline_buttons, is_inline
@@ -34,7 +34,6 @@ from sandbox.models import (
 from sandbox.ratelimit import RateLimiter, RateLimits
 
 MAX_EVENTS_PER_CHAT = 5000
-CONTENT_KEYS = ("text", "entities", "photo", "document", "caption", "caption_entities", "contact", "location")
 CHAT_ACTIONS = frozenset({
     "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
     "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
@@ -522,10 +521,6 @@ class World:
         self._emit(key, "deleted", {"message_id": message_id})
         self.changed()
 
-    def copy_content(self, message: StoredMessage) -> dict[str, Any]:
-        """Return the content fields of a message (for forwarding and copying)."""
-        return {k: message.data[k] for k in CONTENT_KEYS if k in message.data}
-
     def chat_action(self, bot: BotAccount, key: ConvKey, action: str) -> None:
         """Show a chat action (typing...) to the people in the chat."""
         if action not in CHAT_ACTIONS:
@@ -545,17 +540,6 @@ class World:
         })
         self.changed()
         return query
-
-    def member_json(self, chat_key: ConvKey, user_id: int) -> dict[str, Any]:
-        """Render a ``ChatMember`` for someone in a chat."""
-        account = self.account(user_id)
-        if account is None:
-            raise bad_request("user not found")
-        if chat_key[0] != 0:
-            if user_id not in (chat_key[0], chat_key[1]):
-                raise bad_request("user not found")
-            return self._member_payload(account, "member")
-        return self._member_payload(account, self.group(chat_key[1]).status(user_id))
 
     @staticmethod
     def _member_payload(account: User, status: str) -> dict[str, Any]:
@@ -654,9 +638,9 @@ class World:
         if "text" not in message.data:
             raise bad_request("there is no text in the message to edit")
         message.data["text"] = text
-        entities = formatting.detect_entities(text, [])
-        if entities:
-            message.data["entities"] = entities
+        found = entities.detect_entities(text)
+        if found:
+            message.data["entities"] = found
         else:
             message.data.pop("entities", None)
         message.data["edit_date"] = self.now()

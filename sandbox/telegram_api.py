@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox.api_chats import ChatMethods
+from sandbox.api_bot import BotMethods
 from sandbox.api_common import Described, Handler
 from sandbox.api_media import MediaMethods, file_response
 from sandbox.api_messages import MessageMethods
@@ -59,7 +59,7 @@ class BotApi:
         self.calls: deque[ApiCall] = deque(maxlen=2000)
         self._methods: dict[str, tuple[str, Handler]] = {}
         groups = (
-            ChatMethods(self.world),
+            BotMethods(self.world),
             MessageMethods(self.world),
             MediaMethods(self.world),
             UpdateMethods(runtime, webhooks),

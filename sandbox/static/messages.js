@@ -23,7 +23,6 @@ function serviceText(message) {
   if (message.new_chat_members) return `${message.new_chat_members.map(fullName).join(", ")} đã tham gia nhóm`;
   if (message.left_chat_member) return `${fullName(message.left_chat_member)} đã rời nhóm`;
   if (message.new_chat_title) return `Tên nhóm đổi thành “${message.new_chat_title}”`;
-  if (message.pinned_message) return `${fullName(message.from)} đã ghim một tin nhắn`;
   if (message.group_chat_created || message.supergroup_chat_created) return "Nhóm đã được tạo";
   return null;
 }

@@ -161,13 +161,13 @@ async def test_sse_stream_emits_new_edited_and_deleted(server, bot, http, citize
 
     task = asyncio.create_task(follow())
     await asyncio.wait_for(connected.wait(), timeout=10)
-    sent = await bot.send_message(CITIZEN, "<b>Mới</b>", parse_mode="HTML")
+    sent = await bot.send_message(CITIZEN, "<b>Mới https://a.vn")
     await bot.send_chat_action(CITIZEN, "typing")
     await bot.edit_message_text("Đã sửa", CITIZEN, sent.message_id)
     await bot.delete_message(CITIZEN, sent.message_id)
     await asyncio.wait_for(task, timeout=10)
     assert [kind for kind, _ in events] == ["message", "chat_action", "edited", "deleted"]
-    assert events[0][1]["message"]["html"] == "<b>Mới</b>"
+    assert events[0][1]["message"]["html"] == '&lt;b&gt;Mới <a href="https://a.vn">https://a.vn</a>'
     assert events[2][1]["message"]["text"] == "Đã sửa"
     assert events[3][1]["message_id"] == sent.message_id
     assert [e[1]["seq"] for e in events] == sorted(e[1]["seq"] for e in events)

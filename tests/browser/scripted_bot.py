@@ -37,8 +37,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     keyboard = ReplyKeyboardMarkup([["Hỏi thủ tục", "/menu"]], resize_keyboard=True,
                                    input_field_placeholder="Gõ câu hỏi…")
     await update.effective_message.reply_text(
-        f"Xin chào {update.effective_user.first_name}! Đây là <b>bot thử nghiệm</b> của bộ phận Một cửa.",
-        parse_mode="HTML", reply_markup=keyboard,
+        f"Xin chào {update.effective_user.first_name}! Đây là bot thử nghiệm của bộ phận Một cửa: https://dichvucong.gov.vn",
+        reply_markup=keyboard,
     )
 
 
