@@ -12,7 +12,8 @@ from typing import Any
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ADMIN_GROUP_TITLE, OFFICIAL, PHONE
+from sandbox.tests.browser.conftest import ADMIN_GROUP_TITLE, OFFICIAL
+from sandbox.tests.browser.support import PHONE
 
 LAN, MINH = 1001, 1002
 
