@@ -11,7 +11,6 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from dataclasses import asdict
 from typing import Any
 
 from sqlite_utils import Database
@@ -259,4 +258,4 @@ class CitizenServices:
             photos.setdefault(row.slot, []).append(
                 {"sha256": row.sha256, "mime": row.mime, "size": row.size, "width": row.width, "height": row.height}
             )
-        return self.engine.start_supplement(session, asdict(dossier), photos, ctx)
+        return self.engine.start_supplement(session, dossier, photos, ctx)
