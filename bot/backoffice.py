@@ -271,7 +271,7 @@ class BackOffice:
             return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
         reason = " ".join(text.split())[:MAX_REASON]
         if len(reason) < 3:
-            return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task['action']}")}))]
+            return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}))]
         return self._finish(official, task, reason=reason)
 
     def _finish(self, official: Official, task: OfficialTask, reason: str | None = None, pickup: str | None = None) -> list[Effect]:
