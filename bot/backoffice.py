@@ -48,7 +48,7 @@ class Actor:
     official_id: str | None = None
 
     @classmethod
-    def official(cls, official: Official) -> "Actor":
+    def official(cls, official: Official) -> Actor:
         """Return a configured official as an actor."""
         return cls(OFFICIAL, official.name, official.key, official.user_id)
 
