@@ -179,8 +179,10 @@ def decide(move: Move) -> Move:
         moved = MACHINE.events[move.action].trigger(move)
     except (MachineError, KeyError) as exc:
         raise TransitionRefused(f"'{move.action}' is not allowed from '{move.state}'") from exc
+    if not moved and move.action not in allowed(move.state, move.by):
+        raise TransitionRefused(f"'{move.action}' is not the {move.by}'s to take")
     if not moved:
-        raise TransitionRefused(f"'{move.action}' by the {move.by} from '{move.state}' lacks what it needs: {', '.join(needs(move.action))}")
+        raise TransitionRefused(f"'{move.action}' lacks what it needs: {', '.join(needs(move.action))}")
     return move
 
 
