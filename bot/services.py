@@ -11,7 +11,6 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from dataclasses import asdict
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,7 +21,7 @@ from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, With
 from bot.effects import AdminPost, Button, Effect, Fetch, Say, Text
 from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
-from bot.lifecycle import allowed
+from bot.lifecycle import CITIZEN, allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
 from storage import audit, channels, dossiers
 from storage.records import Dossier
@@ -170,7 +169,7 @@ class CitizenServices:
                                             "status": Text(f"state-{dossier.state}"), "expected": _dmy(dossier.expected_on)}))
             if dossier.state == "supplement_requested":
                 rows.append((Button(Text("supplement-start-code", {"code": dossier.receipt_code}), buttons.encode(StartSupplement(dossier.id))),))
-            if "withdraw" in allowed(dossier.state, ("withdraw",)):
+            if "withdraw" in allowed(dossier.state, CITIZEN):
                 rows.append((Button(Text("withdraw-button", {"code": dossier.receipt_code}), buttons.encode(AskWithdraw(dossier.id))),))
         return [Say(Text("mine", {"lines": lines}), tuple(rows))]
 
@@ -184,14 +183,14 @@ class CitizenServices:
 
     def _ask_withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, CITIZEN):
             return [Say(Text("withdraw-not-possible"))]
         rows = ((Button(Text("withdraw-yes"), buttons.encode(Withdraw(dossier.id))), Button(Text("cancel-no"), buttons.encode(Service("none")))),)
         return [Say(Text("withdraw-confirm", {"code": dossier.receipt_code}), rows)]
 
     def _withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, CITIZEN):
             return [Say(Text("withdraw-not-possible"))]
         effects = self.backoffice.citizen_changed(dossier, "withdraw", f"citizen:{session.citizen.key}")
         return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + effects
@@ -259,4 +258,4 @@ class CitizenServices:
             photos.setdefault(row.slot, []).append(
                 {"sha256": row.sha256, "mime": row.mime, "size": row.size, "width": row.width, "height": row.height}
             )
-        return self.engine.start_supplement(session, asdict(dossier), photos, ctx)
+        return self.engine.start_supplement(session, dossier, photos, ctx)
