@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from bot.backoffice import BackOffice, _dmy
 from bot import buttons
 from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, Withdraw
-from bot.effects import AdminPost, Button, Effect, Fetch, Say, Text
+from bot.effects import AdminPost, Button, Effect, Fetch, Forget, Say, Scrub, Text
 from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
 from bot.lifecycle import allowed
@@ -194,7 +194,19 @@ class CitizenServices:
         if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
             return [Say(Text("withdraw-not-possible"))]
         effects = self.backoffice.citizen_changed(dossier, "withdraw", f"citizen:{session.citizen.key}")
-        return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + effects
+        return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + self._erase_supplement(session, dossier) + effects
+
+    def _erase_supplement(self, session: Session, dossier: Dossier) -> list[Effect]:
+        """Erase the supplement the citizen had started for a withdrawn dossier: its answers and new photos.
+
+        The dossier itself is the office's record and is kept; photos it holds stay (Forget spares them).
+        """
+        if not session.in_flow or (session.supplement or {}).get("dossier_id") != dossier.id:
+            return []
+        hashes = tuple(session.photo_hashes())
+        session.reset_flow()
+        audit.record(self.db, f"citizen:{session.citizen.key}", "supplement.erased", dossier.receipt_code, {"photos": len(hashes)})
+        return [Forget(hashes), Scrub(), Say(Text("withdrawn-supplement-erased"))]
 
     # -- satisfaction and feedback -----------------------------------------------------------------
 
@@ -236,15 +248,13 @@ class CitizenServices:
     def _erase(self, session: Session, confirmed: bool) -> list[Effect]:
         if not confirmed:
             return [Say(Text("erase-kept"))]
-        from bot.effects import Forget
-
         hashes = dossiers.draft_hashes(self.db, session.citizen.key)
         hashes += [h for h in session.photo_hashes() if h not in hashes]
         kept = len(dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id))
         session.reset_flow()
         session.pending = None
         audit.record(self.db, f"citizen:{session.citizen.key}", "data.erased", session.citizen.key, {"photos": len(hashes)})
-        return [Forget(tuple(hashes)), Say(Text("erased", {"dossiers": kept}))]
+        return [Forget(tuple(hashes)), Scrub(), Say(Text("erased", {"dossiers": kept}))]
 
     # -- supplements -------------------------------------------------------------------------------
 

@@ -152,6 +152,7 @@ withdraw-confirm = Do you really want to withdraw dossier { $code }? It will not
 withdraw-yes = Yes, withdraw it
 withdraw-kept = The dossier is kept as it was.
 withdrawn = ↩️ Dossier { $code } has been withdrawn.
+withdrawn-supplement-erased = 🗑️ The supplement you had started for it, with the photos you added, was deleted.
 withdraw-not-possible = This dossier can no longer be withdrawn (processing has started or it is closed). Please contact the one-stop desk.
 rating-thanks = Thank you for rating { $rating }/5. Would you like to add a comment? Type it, or tap "Skip".
 rating-already = You have already rated this dossier. Thank you!

@@ -152,6 +152,7 @@ withdraw-confirm = Anh/chị chắc chắn muốn rút hồ sơ { $code }? Hồ 
 withdraw-yes = Có, rút hồ sơ
 withdraw-kept = Hồ sơ vẫn được giữ nguyên.
 withdrawn = ↩️ Đã rút hồ sơ { $code }.
+withdrawn-supplement-erased = 🗑️ Phần bổ sung đang khai dở cho hồ sơ này và các ảnh mới gửi kèm đã được xóa.
 withdraw-not-possible = Hồ sơ này không thể rút nữa (đã bắt đầu xử lý hoặc đã kết thúc). Vui lòng liên hệ Bộ phận Một cửa.
 rating-thanks = Cảm ơn anh/chị đã đánh giá { $rating }/5. Anh/chị có muốn góp ý thêm không? Gõ góp ý, hoặc chạm "Bỏ qua".
 rating-already = Anh/chị đã đánh giá hồ sơ này rồi. Cảm ơn anh/chị!
