@@ -133,7 +133,8 @@ menu-feedback = 💬 Góp ý
 lookup-ask = Gõ mã hồ sơ (ví dụ 000.00.01.H99-260310-0001) hoặc gửi ảnh mã QR trên biên nhận.
 lookup-not-found = Không tìm thấy hồ sơ { $code }. Anh/chị kiểm tra lại mã trên biên nhận.
 lookup-no-qr = Không đọc được mã QR của biên nhận trong ảnh. Anh/chị chụp gần và rõ hơn, hoặc gõ mã hồ sơ.
-lookup-too-many = Anh/chị tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.
+lookup-too-many = Ông/Bà đã tra cứu quá nhiều lần những mã không có hoặc không phải hồ sơ của mình. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được bất cứ lúc nào (hoặc gõ /mydossiers).
+lookup-busy = Hệ thống tra cứu đang nhận quá nhiều yêu cầu. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được như thường.
 lookup-public =
     🔎 Hồ sơ { $code }
     Trạng thái: { $status }
