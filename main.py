@@ -26,7 +26,7 @@ from bot.dispatch import Dispatcher
 from bot.engine import KINDS, Engine
 from bot.offices import Office, load_offices
 from bot.photos import PhotoRules
-from bot.services import MENU_BUTTONS, CitizenServices
+from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_vsic
@@ -63,7 +63,7 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     officials = frozenset(str(official) for official in settings.officials)
     backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
-    desk.services = CitizenServices(db, engine, backoffice)
+    desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher(report=desk.report, language=desk.language)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher)
 
