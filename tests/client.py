@@ -201,9 +201,9 @@ class Client:
     async def fetch(self, ref: PhotoRef) -> bytes:
         return self.files[ref.file_ref]
 
-    def photo_ref(self, spec: Any) -> PhotoRef:
-        """Store a generated image (a tests.transcript.make_image spec, or raw bytes) as a file to fetch."""
-        data, mime = (spec, "image/jpeg") if isinstance(spec, bytes) else make_image(spec)
+    def photo_ref(self, spec: Any, mime: str = "image/jpeg") -> PhotoRef:
+        """Store a generated image (a tests.transcript.make_image spec, or raw bytes of ``mime``) as a file to fetch."""
+        data, mime = (spec, mime) if isinstance(spec, bytes) else make_image(spec)
         self.next_id += 1
         ref = f"file-{self.next_id}"
         self.files[ref] = data
@@ -255,9 +255,9 @@ class CitizenHandle:
                 return await self.act(ButtonPressed(self.who, data))
         raise AssertionError(f"no button {label!r}; offered: {[m.labels for m in self.messages[-3:]]}")
 
-    async def photo(self, spec: Any) -> Seen:
+    async def photo(self, spec: Any, mime: str = "image/jpeg") -> Seen:
         """Send one photo (a make_image spec such as ``{"kind": "document", "seed": 1}``, or bytes)."""
-        return await self.act(PhotoReceived(self.who, (self.client.photo_ref(spec),)))
+        return await self.act(PhotoReceived(self.who, (self.client.photo_ref(spec, mime),)))
 
     async def album(self, *specs: Any) -> Seen:
         """Send several photos as one album."""
