@@ -19,10 +19,11 @@ Each action returns what the actor saw because of it (``Seen``); ``client.chat(.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import main
 from bot.desk import VIETNAM
@@ -99,7 +100,7 @@ class Seen:
 class CollectingChannel:
     """The edge of one channel, faked: records what would be sent instead of calling a platform."""
 
-    def __init__(self, client: "Client", name: str) -> None:
+    def __init__(self, client: Client, name: str) -> None:
         self.client, self.name = client, name
 
     async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
@@ -116,7 +117,7 @@ class CollectingChannel:
 class CollectingAdminChat:
     """The admin chat, faked: posts (photos, then the text with its buttons) and edits of cards in place."""
 
-    def __init__(self, client: "Client") -> None:
+    def __init__(self, client: Client) -> None:
         self.client = client
 
     async def post(self, post: AdminPost) -> int | None:
@@ -158,10 +159,10 @@ class Client:
 
     # -- the people ----------------------------------------------------------------------------
 
-    def citizen(self, user_id: int | str, channel: str = "telegram") -> "CitizenHandle":
+    def citizen(self, user_id: int | str, channel: str = "telegram") -> CitizenHandle:
         return CitizenHandle(self, Citizen(channel, str(user_id)))
 
-    def official(self, user_id: int | str, name: str = "Cán bộ") -> "OfficialHandle":
+    def official(self, user_id: int | str, name: str = "Cán bộ") -> OfficialHandle:
         return OfficialHandle(self, Official(str(user_id), name))
 
     # -- the chats -----------------------------------------------------------------------------

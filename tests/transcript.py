@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from bot.backoffice import BackOffice
-from bot.desk import VIETNAM, Desk, DossierSubmitted
+from bot.desk import VIETNAM, Desk, DossierSubmitted, load_session
 from bot.effects import AdminPost, EditCard, Notify, Say, SendPhoto, Text
 from bot.engine import Engine
 from bot.events import (
@@ -41,7 +41,6 @@ from bot.events import (
 from bot.offices import Office
 from storage.blobs import BlobStore
 from storage.database import open_database
-from bot.desk import load_session
 from tests import imagegen
 
 OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={})
