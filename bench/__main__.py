@@ -22,7 +22,7 @@ from bench.common import RESULTS_DIR, machine
 
 SECTIONS = ("engine", "scale", "baseline", "adapter", "photos", "wire")
 FULL = {"citizens": 10_000, "ptb_citizens": 1_000, "stored": 1_000_000, "photo_runs": 30, "wire_citizens": 100}
-QUICK = {"citizens": 50, "ptb_citizens": 20, "stored": 2_000, "photo_runs": 3, "wire_citizens": 2}
+QUICK = {"citizens": 2, "ptb_citizens": 2, "stored": 50, "photo_runs": 1, "wire_citizens": 1}
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

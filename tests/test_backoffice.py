@@ -1,218 +1,210 @@
-"""The back office through the host, without a chat platform: what officials see and what their actions do.
-
-Each test files a dossier straight into storage, presses the card's buttons and types replies as an official
-would (``Desk.handle_official``, one transaction each), and checks the replies, the stored dossier, the
-message the citizen gets and the audit log.
-"""
+"""The back office through the host, on the in-process client: officials act on cards in the admin chat
+(accept, supplement, refuse, approve with a pickup date, hand over), outsiders and forged or outdated
+buttons change nothing, and the admin commands /pending, /find and /stats answer from the stored dossiers."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
-
 import pytest
 
-import main
-from bot import buttons
-from bot.buttons import CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, encode
-from bot.desk import VIETNAM
-from bot.effects import AdminPost, EditCard, EditPressed, Notify, Toast
-from bot.events import CardPosted, Official, OfficialPressed, OfficialWrote
-from bot.settings import Settings
-from storage import audit, dossiers
-from storage.dossiers import create_dossier
-
-HOA = Official("2001", "Cán bộ Hòa")
-STRANGER = Official("3003", "Người lạ")
-NOW = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)
-CARD_MESSAGE = 501
-ANSWERS = {"consent": "yes", "relationship": "father", "requester_name": "Nguyễn Văn An", "child_name": "Nguyễn Minh Khôi"}
-
-
-class AdminChat:
-    """One office, one dossier whose card is posted in the admin chat, and officials acting on it."""
-
-    def __init__(self, tmp_path) -> None:
-        settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001, 2002}))
-        self.services = main.build(settings, clock=lambda: NOW)
-        self.db = self.services.db
-        self.id = create_dossier(
-            self.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
-            answers=ANSWERS, shown={}, consent={"version": "2026-01"}, submitted_at=NOW, expected_on=NOW.date().replace(day=13),
-        ).id
-        self.services.desk.report(CardPosted(self.id, CARD_MESSAGE))
-
-    @property
-    def dossier(self):
-        return dossiers.get_dossier_by_id(self.db, self.id)
-
-    def card_buttons(self) -> dict[str, str]:
-        """Return the card's buttons as the admin chat shows them now: action label key -> callback data."""
-        _, rows = self.services.backoffice.card(self.id)
-        return {b.label.key: b.data for row in rows for b in row}
-
-    async def press(self, data: str, who: Official = HOA) -> list:
-        return await self.services.desk.handle_official(OfficialPressed(who, data))
-
-    async def act(self, action: str, who: Official = HOA) -> list:
-        return await self.press(self.card_buttons()[f"action-{action}"], who)
-
-    async def write(self, text: str, who: Official = HOA) -> list:
-        return await self.services.desk.handle_official(OfficialWrote(who, text))
-
-    def applied(self) -> list[str]:
-        return [e.action for e in audit.entries(self.db, self.dossier.receipt_code) if e.action.startswith("dossier.")]
+from storage import audit
+from storage.dossiers import get_dossier
+from tests.client import Client
+from tests.filing import begin_birth_registration, file_birth_registration, press, say
 
 
 @pytest.fixture
-def chat(tmp_path):
-    chat = AdminChat(tmp_path)
-    yield chat
-    chat.db.close()
+def client(tmp_path):
+    client = Client(tmp_path)
+    yield client
+    client.close()
 
 
-def keys(effects: list) -> list[str]:
-    return [f"{type(e).__name__}:{e.text.key}" for e in effects]
+async def test_birth_registration_from_filing_to_rating(client):
+    citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
+    code = await file_birth_registration(citizen, blurry_first=True)
+    assert code.startswith("000.00.01.H99-260310-")
+
+    card = client.card(code)
+    assert "Trạng thái: Mới đăng ký" in card.text and "Họ tên trẻ: Trần Bảo An" in card.text
+    assert len([m for m in client.admin if m.photo]) == 3, "two ID card photos and the birth certificate come with the card"
+
+    accepted = await hoa.click("✅ Tiếp nhận", card=code)
+    assert accepted.toast.startswith("Đã thực hiện") and not accepted.alert
+    assert f"Hồ sơ {code} (Đăng ký khai sinh) đã được tiếp nhận" in citizen.messages[-1].text
+    assert "Được tiếp nhận" in client.card(code).text and "Cán bộ Hòa" in client.card(code).text
+
+    # Supplement: the official picks the birth certificate and writes why; the citizen redoes only that.
+    asked = await hoa.click("📝 Yêu cầu bổ sung", card=code)
+    assert "chọn các mục công dân cần bổ sung" in asked
+    ticked = await hoa.click("Giấy chứng sinh")
+    assert "✅ Giấy chứng sinh" in ticked.edited[-1].labels
+    assert "mời nhập lý do" in await hoa.click("Tiếp tục ➡️")
+    await hoa.write("Ảnh giấy chứng sinh bị mất góc dưới, vui lòng chụp lại đủ 4 góc")
+    notice = citizen.messages[-1].text
+    assert "cần bổ sung" in notice and "bị mất góc dưới" in notice and "Giấy chứng sinh" in notice
+    await press(citizen, "📝 Bổ sung ngay", "Chụp Giấy chứng sinh")
+    assert "Đã nhận 1/2 ảnh" in await citizen.photo({"kind": "document", "seed": 5, "title": "GIẤY CHỨNG SINH ĐỦ GÓC"})
+    review = await press(citizen, "✅ Xong (1 ảnh)", "Xem lại hồ sơ")
+    assert "Trần Bảo An" in review.text
+    await press(citizen, "📨 Gửi hồ sơ", "Đã gửi phần bổ sung")
+    supplied = [m for m in client.admin if f"Công dân đã gửi bổ sung cho hồ sơ {code}" in m.text]
+    assert len(supplied) == 1 and client.admin[-2].photo, "the redone photo comes with the notice"
+
+    # Processing, approval with the pickup date, hand-over, rating.
+    await hoa.click("▶️ Bắt đầu xử lý", card=code)
+    assert "đang được xử lý" in citizen.messages[-1].text
+    await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    dated = await hoa.click("Hẹn ngày 10/03/2026")
+    assert "Đã xử lý xong" in dated
+    prompt = next(m for m in client.admin if "đã hẹn trả kết quả ngày 10/03/2026" in m.text)
+    assert not prompt.labels, "the date prompt closes once the date is chosen"
+    done = citizen.messages[-1].text
+    assert "đã giải quyết xong" in done and "10/03/2026" in done and "UBND xã Mẫu" in done
+    assert "Lệ phí: 0 đ" in done, "on-time birth registration is free"
+    assert "bản chính" in done and "Giấy chứng sinh" in done
+    await hoa.click("📦 Đã trả kết quả", card=code)
+    assert "hài lòng" in citizen.messages[-1].text
+    await press(citizen, "⭐⭐⭐⭐⭐", "góp ý thêm")
+    await say(citizen, "Cán bộ hướng dẫn rất nhiệt tình", "Cảm ơn")
+    assert any("được đánh giá 5/5" in m.text for m in client.admin)
+
+    db = client.services.db
+    dossier = get_dossier(db, code)
+    assert dossier.state == "handed_over" and dossier.status == 10 and dossier.rating == 5
+    assert [entry.action for entry in audit.entries(db, code)] == [
+        "dossier.submitted", "dossier.accept", "dossier.request_supplement", "dossier.supplied",
+        "dossier.start", "dossier.approve", "dossier.hand_over", "dossier.rated"]
+    assert "Mức hài lòng: 5.0/5" in await hoa.command("stats")
 
 
-def test_the_card_shows_signed_buttons_for_what_an_official_may_do_now(chat):
-    shown = chat.card_buttons()
-    assert list(shown) == ["action-accept", "action-request_supplement", "action-refuse", "action-stop"]
-    secret = chat.services.backoffice.secret
-    assert [buttons.verify(data, secret) for data in shown.values()] == [
-        OfficialAction(action, chat.id, 0) for action in ("accept", "request_supplement", "refuse", "stop")]
+async def test_household_business_approved_with_the_fee_and_a_typed_date(client):
+    citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
+    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await press(citizen, "Đăng ký thành lập hộ kinh doanh", "Đồng ý xử lý dữ liệu")
+    await press(citizen, "✅ Tôi đồng ý", "Ai thành lập")
+    await press(citizen, "Một cá nhân (tôi)", "Chụp căn cước của chủ hộ")
+    qr = {"id_number": "079190012345", "full_name": "Võ Thị Cúc", "birth_date": "05041990", "sex": "Nữ",
+          "address": "12 Trần Hưng Đạo, Bình Thủy, Cần Thơ"}
+    assert "Bot đọc được mã QR" in await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 9, "title": "MẶT SAU"})
+    await press(citizen, "✅ Dùng thông tin này", "Dân tộc của chủ hộ")
+    for text, expect in [("Kinh", "Quốc tịch"), ("Việt Nam", "Địa chỉ liên lạc"), ("12 Trần Hưng Đạo, Bình Thủy, Cần Thơ", "Số điện thoại của chủ hộ"),
+                         ("0901234567", "Email")]:
+        await say(citizen, text, expect)
+    await press(citizen, "Bỏ qua", "Mã số thuế")
+    await press(citizen, "Bỏ qua", "Tên hộ kinh doanh")
+    for text, expect in [("Bánh mì Cô Ba", "Địa chỉ trụ sở"), ("15 Nguyễn Trãi, Bình Thủy, Cần Thơ", "Số điện thoại của hộ"),
+                         ("0292 3812 345", "Mã ngành"), ("5610", "ngành nghề khác"), ("Bán nước giải khát", "Vốn kinh doanh"),
+                         ("50 triệu", "Số lao động"), ("2", "bắt đầu kinh doanh"), ("01/04/2026", "quyền sử dụng địa điểm")]:
+        await say(citizen, text, expect)
+    await press(citizen, "Bỏ qua", "cam kết")
+    review = await press(citizen, "✅ Tôi xin cam kết cả 4 điều trên", "Xem lại hồ sơ")
+    assert "Võ Thị Cúc" in review.text and "50.000.000 đ" in review.text
+    receipt = await press(citizen, "📨 Gửi hồ sơ", "Mã hồ sơ:")
+    code = receipt.text.split("Mã hồ sơ: ")[1].split()[0]
+    assert "13/03/2026" in receipt.text, "3 working days after Tuesday 10/03"
+
+    await hoa.click("✅ Tiếp nhận", card=code)
+    await hoa.click("▶️ Bắt đầu xử lý", card=code)
+    assert "chọn ngày hẹn trả" in await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    assert "Đã xử lý xong" in await hoa.write("16/03/2026")
+    done = citizen.messages[-1].text
+    assert "16/03/2026" in done and "Lệ phí: 100.000 đ" in done
+    await hoa.click("📦 Đã trả kết quả", card=code)
+    await press(citizen, "⭐⭐⭐⭐", "góp ý thêm")
+    await press(citizen, "Bỏ qua", "Cảm ơn")
+    assert get_dossier(client.services.db, code).rating == 4
 
 
-async def test_accepting_moves_the_dossier_redraws_the_card_and_tells_the_citizen(chat):
-    reply = await chat.act("accept")
-    assert keys(reply) == ["Toast:admin-done", "EditCard:card", "Notify:notify-accepted"]
-    edit, notify = reply[1], reply[2]
-    assert edit.message_id == CARD_MESSAGE and edit.text.params["status"].key == "state-accepted"
-    assert [b.label.key for row in edit.buttons for b in row] == ["action-start", "action-approve", "action-request_supplement", "action-stop"]
-    assert (notify.channel, notify.user_id) == ("telegram", "1001")
-    stored = chat.dossier
-    assert (stored.state, stored.status, stored.version, stored.last_actor, stored.last_action) == ("accepted", 2, 1, HOA.name, "accept")
-    assert chat.applied() == ["dossier.accept"]
+async def test_an_outsiders_press_and_a_forged_button_change_nothing(client):
+    code = await file_birth_registration(client.citizen(1001))
+    stranger, hoa = client.official(3001, "Người lạ"), client.official(2001, "Cán bộ Hòa")
+    refused = await stranger.click("✅ Tiếp nhận", card=code)
+    assert "Chỉ cán bộ được phân công" in refused.toast and refused.alert
+    card = client.card(code)
+    forged = card.data_of("✅ Tiếp nhận").rsplit(":", 1)[0] + ":AAAAAAAA"
+    answer = await hoa.press_data(forged, card)
+    assert "không hợp lệ" in answer.toast
+    dossier = get_dossier(client.services.db, code)
+    assert dossier.state == "new" and dossier.version == 0
+    assert "Mới đăng ký" in client.card(code).text and card.edits == 0
+    assert len(client.citizen(1001).messages) == len(client.chat("telegram:1001")), "the citizen is told nothing"
+    assert not any("đã được tiếp nhận" in m.text for m in client.chat("telegram:1001"))
 
 
-async def test_a_button_of_an_outdated_card_changes_nothing(chat):
-    stale = chat.card_buttons()["action-stop"]
-    await chat.act("accept")
-    reply = await chat.press(stale)
-    assert keys(reply) == ["Toast:admin-outdated", "EditCard:card"]
-    assert chat.dossier.state == "accepted" and chat.applied() == ["dossier.accept"]
+async def test_a_button_of_an_outdated_card_changes_nothing(client):
+    code = await file_birth_registration(client.citizen(1001))
+    hoa, tam = client.official(2001, "Cán bộ Hòa"), client.official(2002, "Cán bộ Tâm")
+    stale = client.card(code).data_of("✋ Dừng xử lý")
+    await hoa.click("✅ Tiếp nhận", card=code)
+    answer = await tam.press_data(stale, client.card(code))
+    assert answer.alert and "Đã thực hiện" not in answer.toast and "Cán bộ Hòa" in answer.toast, answer.toast
+    dossier = get_dossier(client.services.db, code)
+    assert dossier.state == "accepted" and dossier.version == 1
+    assert [e.action for e in audit.entries(client.services.db, code)] == ["dossier.submitted", "dossier.accept"]
+    notices = [m for m in client.chat("telegram:1001") if "đã được tiếp nhận" in m.text]
+    assert len(notices) == 1, "the citizen is told once"
 
 
-async def test_refusing_asks_for_a_reason_and_stores_it(chat):
-    reply = await chat.act("refuse")
-    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-reason"]
-    assert chat.dossier.state == "new", "nothing applies before the reason is given"
-    again = await chat.write("ok")
-    assert keys(again) == ["AdminPost:admin-ask-reason"] and again[0].text.params["action"].key == "action-refuse"
-    done = await chat.write("  Sai   thẩm quyền  ")
-    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-not_accepted"]
-    assert done[2].text.params["reason"] == "Sai thẩm quyền"
-    stored = chat.dossier
-    assert (stored.state, stored.status, stored.reason) == ("not_accepted", 3, "Sai thẩm quyền")
-    assert audit.entries(chat.db, stored.receipt_code)[-1].detail == {
-        "from": "new", "to": "not_accepted", "official": HOA.user_id, "reason": "Sai thẩm quyền"}
-    assert await chat.write("more words") == [], "the task is over"
+async def test_refusal_needs_a_reason_which_reaches_the_citizen_and_the_card(client):
+    code = await file_birth_registration(client.citizen(1001))
+    hoa = client.official(2001, "Cán bộ Hòa")
+    assert "mời nhập lý do" in await hoa.click("⛔ Không tiếp nhận", card=code)
+    await hoa.write("Sai thẩm quyền: trẻ sinh ở tỉnh khác")
+    notice = client.chat("telegram:1001")[-1].text
+    assert "không được tiếp nhận" in notice and "Sai thẩm quyền" in notice
+    assert "Lý do: Sai thẩm quyền" in client.card(code).text
+    assert get_dossier(client.services.db, code).status == 3
 
 
-async def test_a_supplement_request_asks_the_items_then_the_reason(chat):
-    reply = await chat.act("request_supplement")
-    picker = reply[1]
-    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-pick-items"]
-    offered = [b.label.params["label"].key for row in picker.buttons[:-1] for b in row]
-    assert offered == ["birth-relationship-label", "birth-requester-name-label", "birth-child-name-label"], "answered steps, never the consent"
-    assert [b.data for b in picker.buttons[-1]] == [encode(ItemsChosen()), encode(CancelTask())]
-
-    assert keys(await chat.press(encode(ItemsChosen()))) == ["Toast:admin-select-items"]
-    assert keys(await chat.write("Sai tên")) == ["AdminPost:admin-select-items"]
-    ticked = await chat.press(encode(PickItem(2)))
-    assert isinstance(ticked[0], EditPressed) and ticked[0].buttons[1][0].label.params["mark"] == "✅ "
-    await chat.press(encode(PickItem(1)))
-    await chat.press(encode(PickItem(1)))  # ticked twice: unticked
-    assert keys(await chat.press(encode(ItemsChosen()))) == ["EditPressed:admin-ask-reason"]
-    done = await chat.write("Tên của cháu viết sai dấu")
-    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-supplement_requested"]
-    assert done[2].buttons == ((done[2].buttons[0][0],),) and buttons.decode(done[2].buttons[0][0].data) == StartSupplement(chat.id)
-    stored = chat.dossier
-    assert (stored.state, stored.supplement, stored.reason) == ("supplement_requested", ["child_name"], "Tên của cháu viết sai dấu")
+async def test_pending_find_and_stats_for_officials_only(client):
+    code = await file_birth_registration(client.citizen(1001))
+    hoa, stranger = client.official(2001, "Cán bộ Hòa"), client.official(3001, "Người lạ")
+    pending = await hoa.command("pending")
+    assert "Hồ sơ đang chờ xử lý: 1" in pending and code in pending.text
+    found = await hoa.command("find", "Trần Bảo")
+    assert 'Tìm "Trần Bảo": 1 hồ sơ' in found and code in found.text
+    unaccented = await hoa.command("find", "tran bao an")
+    assert code in unaccented.text, "names are found without their accents"
+    assert code in (await hoa.command("find", code)).text
+    assert ": 0 hồ sơ" in await hoa.command("find", "Nguyễn Không Có")
+    stats = await hoa.command("stats")
+    assert stats.messages and "Mức hài lòng" in stats.text
+    refused = await stranger.command("pending")
+    assert "Chỉ cán bộ" in refused and code not in refused.text
+    assert code not in (await stranger.command("find", "Trần Bảo")).text
 
 
-async def test_approving_with_the_proposed_date_stores_the_date_and_fee(chat):
-    await chat.act("accept")
-    reply = await chat.act("approve")
-    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-pickup"]
-    assert [b.data for b in reply[1].buttons[0]] == [encode(UseDefaultDate()), encode(CancelTask())]
-    done = await chat.press(encode(UseDefaultDate()))
-    assert keys(done) == ["EditPressed:admin-pickup-chosen", "Toast:admin-done", "EditCard:card", "Notify:notify-done"]
-    stored = chat.dossier
-    assert (stored.state, stored.status, stored.pickup_on, stored.fee) == ("done", 9, "2026-03-13", 0)
-    assert stored.done_at == NOW.isoformat(timespec="seconds")
+async def test_html_and_markdown_typed_by_a_citizen_show_verbatim_on_the_card(client):
+    tricky = "<b>Nhà</b> *số* _5_ [x](http://a) & <script>alert(1)</script> ~ngõ~ ||hẻm|| #7"
+    code = await file_birth_registration(client.citizen(1001), birthplace=tricky)
+    assert f"Nơi sinh: {tricky}" in client.card(code).text
 
 
-async def test_approving_with_a_typed_date_refuses_a_past_one(chat):
-    await chat.act("accept")
-    await chat.act("approve")
-    assert keys(await chat.write("01/03/2026")) == ["AdminPost:admin-bad-date"]
-    assert keys(await chat.write("16/03/2026"))[-1] == "Notify:notify-done"
-    assert chat.dossier.pickup_on == "2026-03-16"
+async def test_a_failing_press_is_answered_with_a_case_id_and_changes_nothing(client, monkeypatch):
+    code = await file_birth_registration(client.citizen(1001))
+    hoa = client.official(2001, "Cán bộ Hòa")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire Trần Bảo An")
+
+    monkeypatch.setattr(client.services.backoffice, "handle", broken)
+    answer = await hoa.click("✅ Tiếp nhận", card=code)
+    assert answer.alert and "mã sự cố" in answer.toast
+    case = answer.toast.split("mã sự cố ")[1].split(")")[0]
+    assert case in answer.messages[-1].text, "the admin chat is told the same case id"
+    assert "disk on fire" not in answer.text and "Trần Bảo An" not in answer.messages[-1].text
+    monkeypatch.undo()
+    assert get_dossier(client.services.db, code).state == "new"
+    assert "Đã thực hiện" in (await hoa.click("✅ Tiếp nhận", card=code)).toast
 
 
-async def test_handing_over_asks_the_citizen_for_a_rating(chat):
-    await chat.act("accept")
-    await chat.act("approve")
-    await chat.press(encode(UseDefaultDate()))
-    notify = (await chat.act("hand_over"))[-1]
-    assert isinstance(notify, Notify) and notify.text.key == "notify-handed_over"
-    assert [buttons.decode(b.data) for row in notify.buttons for b in row] == [Rate(chat.id, n) for n in range(1, 6)]
-
-
-async def test_a_cancelled_task_applies_nothing(chat):
-    await chat.act("stop")
-    assert keys(await chat.press(encode(CancelTask()))) == ["EditPressed:admin-task-cancelled"]
-    assert await chat.write("Hồ sơ nộp nhầm nơi") == []
-    assert chat.dossier.state == "new" and chat.applied() == []
-
-
-async def test_only_officials_act_and_forged_buttons_are_refused(chat):
-    accept = chat.card_buttons()["action-accept"]
-    assert keys(await chat.press(accept, STRANGER)) == ["Toast:admin-not-allowed"]
-    assert await chat.write("Sai thẩm quyền", STRANGER) == []
-    forged = accept.rsplit(":", 1)[0] + ":AAAAAAAA"
-    assert keys(await chat.press(forged)) == ["Toast:admin-forged"]
-    other = buttons.sign(OfficialAction("accept", chat.id + 1, 0), b"not the office's secret")
-    assert keys(await chat.press(other)) == ["Toast:admin-forged"]
-    assert chat.dossier.version == 0 and chat.applied() == []
-    refused = [e.action for e in audit.entries(chat.db, "admin-chat")]
-    assert refused == ["admin.refused", "admin.forged", "admin.forged"]
-
-
-async def test_a_task_button_without_a_task_is_answered(chat):
-    assert keys(await chat.press(encode(UseDefaultDate()))) == ["Toast:admin-no-task"]
-    assert keys(await chat.press("os:x")) == ["Toast:admin-no-task"]
-
-
-def test_a_citizens_withdrawal_redraws_the_card_and_tells_the_officials(chat):
-    backoffice = chat.services.backoffice
-    effects = backoffice.citizen_changed(chat.dossier, "withdraw", "citizen:telegram:1001")
-    assert keys(effects) == ["EditCard:card", "AdminPost:admin-citizen-withdraw"]
-    assert isinstance(effects[0], EditCard) and isinstance(effects[1], AdminPost)
-    stored = chat.dossier
-    assert (stored.state, stored.status, stored.last_actor) == ("withdrawn", 7, "Công dân")
-    entry = audit.entries(chat.db, stored.receipt_code)[-1]
-    assert (entry.actor, entry.action, entry.detail) == ("citizen:telegram:1001", "dossier.withdraw", {"from": "new", "to": "withdrawn"})
-
-
-def test_a_citizen_change_on_an_outdated_dossier_applies_nothing(chat):
-    seen = chat.dossier
-    assert chat.services.backoffice.citizen_changed(seen, "withdraw", "citizen:telegram:1001")
-    assert chat.services.backoffice.citizen_changed(seen, "withdraw", "citizen:telegram:1001") == []
-    assert chat.applied() == ["dossier.withdraw"]
-
-
-async def test_toasts_are_alerts_only_when_something_was_refused(chat):
-    assert [e.alert for e in await chat.act("accept") if isinstance(e, Toast)] == [False]
-    assert [e.alert for e in await chat.press(encode(ItemsChosen())) if isinstance(e, Toast)] == [True]
+async def test_restart_mid_filing_continues_where_the_citizen_was(client):
+    citizen = client.citizen(1001)
+    await begin_birth_registration(citizen, "Mẹ")
+    await citizen.album({"kind": "document", "seed": 21}, {"kind": "document", "seed": 22})
+    await say(citizen, "Lê Thị Hoa", "Số định danh")
+    client.restart()
+    await say(citizen, "001195012345", "Nơi cư trú hiện nay")
+    await say(citizen, "/review", "chưa khai xong")
+    session = client.services.desk.session(citizen.who)
+    assert session.answers["requester_name"] == "Lê Thị Hoa" and session.answers["requester_id"] == "001195012345"

@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
-
-import main
-from bot.desk import VIETNAM
-from bot.edge import serve_official
-from bot.effects import AdminPost, Toast
-from bot.events import Official, OfficialPressed
-from bot.settings import Settings
-
-
-class AdminChat:
-    def __init__(self) -> None:
-        self.posts: list[AdminPost] = []
-
-    async def post(self, post: AdminPost) -> None:
-        self.posts.append(post)
-
-    async def edit_card(self, edit) -> None:
-        pass
+from tests.client import Client
 
 
 async def test_a_failing_press_is_answered_with_a_case_id(tmp_path, monkeypatch):
-    settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001}))
-    services = main.build(settings, clock=lambda: datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM))
-    services.dispatcher.admin = chat = AdminChat()
+    client = Client(tmp_path, officials=(2001,))
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(services.backoffice, "press", broken)
-    answered: list = []
-
-    async def answer(effects):
-        answered.extend(effects)
-
-    await serve_official(services.desk, services.dispatcher, OfficialPressed(Official("2001", "Cán bộ Hòa"), "ox"), answer)
-    services.db.close()
-    assert [type(e) for e in answered] == [Toast] and answered[0].alert
-    case = answered[0].text.params["case"]
-    assert [p.text.key for p in chat.posts] == ["admin-sorry"] and chat.posts[0].text.params == {"case": case}
-    assert "disk on fire" not in str(answered) + str(chat.posts)
+    monkeypatch.setattr(client.services.backoffice, "press", broken)
+    answer = await client.official(2001, "Cán bộ Hòa").press_data("ox")
+    client.close()
+    assert answer.alert and "mã sự cố" in answer.toast
+    case = answer.toast.split("mã sự cố ")[1].split(")")[0]
+    assert [m.text for m in client.admin] == [answer.messages[0].text] and case in client.admin[0].text
+    assert "disk on fire" not in answer.toast + client.admin[0].text

@@ -11,7 +11,7 @@ from bot.photos import PhotoRules
 from flows.compiler import load_flows
 from flows.validators import VALIDATORS, load_vsic
 from locales.catalog import LOCALES_DIR, Catalog
-from tests.transcript import TranscriptRunner, load_script, parse_now, play
+from tests.transcript import GOLDEN_DIR, TranscriptRunner, load_script, parse_now, play
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -29,12 +29,12 @@ def engine() -> Engine:
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
-async def test_transcript(path: Path, engine: Engine, tmp_path: Path) -> None:
-    """Play the transcript; every expectation in it must hold."""
+async def test_transcript(path: Path, engine: Engine, tmp_path: Path, update_transcripts: bool) -> None:
+    """Play the transcript; every expectation in it must hold and the replies equal its golden record."""
     script = load_script(path)
     runner = TranscriptRunner(engine, tmp_path, parse_now(script.get("now", "2026-03-10 10:00")))
     await _setup(runner, script.get("setup") or {})
-    await play(runner, script)
+    await play(runner, script, GOLDEN_DIR / path.name, update=update_transcripts)
 
 
 async def _setup(runner: TranscriptRunner, setup: dict) -> None:

@@ -2,11 +2,20 @@
 
 Before every input the database is reopened and a new desk is built on it, as after a restart, so every
 transcript also proves that a session survives in SQLite with nothing lost.
+
+Two kinds of expectation are checked after each input. The readable ones written in the transcript (``step``,
+``say``, ``answers``, ``photos``, ``submitted`` ...) say what matters there. The golden record beside it
+(``tests/transcripts/golden/<name>.yaml``) holds the WHOLE sequence of what came back, in order: every
+message's key, rendered text and buttons, every photo (with a digest of its bytes), the dossier submitted and
+the card posted to the admin chat; it must match exactly, so an extra, missing or repeated reply fails.
+Regenerate it with ``pytest tests/test_transcripts.py --update-transcripts`` (or ``UPDATE_TRANSCRIPTS=1``)
+and review the diff.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,8 +24,9 @@ from typing import Any
 
 import yaml
 
-from bot.desk import VIETNAM, Desk, DossierSubmitted
-from bot.effects import Say, SendPhoto, Text
+from bot.backoffice import BackOffice
+from bot.desk import VIETNAM, Desk, DossierSubmitted, load_session
+from bot.effects import AdminPost, EditCard, Notify, Say, SendPhoto, Text
 from bot.engine import Engine
 from bot.events import (
     ButtonPressed,
@@ -31,10 +41,10 @@ from bot.events import (
 from bot.offices import Office
 from storage.blobs import BlobStore
 from storage.database import open_database
-from bot.desk import load_session
 from tests import imagegen
 
 OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={})
+GOLDEN_DIR = Path(__file__).parent / "transcripts" / "golden"
 
 
 def make_image(spec: Any) -> tuple[bytes, str]:
@@ -65,6 +75,7 @@ class Reply:
 
     effects: list[Any]
     texts: list[str]
+    record: list[dict[str, Any]]
 
 
 class TranscriptRunner:
@@ -84,7 +95,10 @@ class TranscriptRunner:
         if self.desk is not None:
             self.desk.db.close()
         db = open_database(self.data_dir / "motcua.sqlite")
-        self.desk = Desk(db=db, engine=self.engine, blobs=BlobStore(self.data_dir / "blobs"), office=OFFICE, clock=lambda: self.now)
+        clock = lambda: self.now  # noqa: E731 - the transcript's clock, moved by its ``now`` inputs
+        backoffice = BackOffice(db, self.engine.flows, OFFICE, frozenset(), b"transcripts", clock)
+        self.desk = Desk(db=db, engine=self.engine, blobs=BlobStore(self.data_dir / "blobs"), office=OFFICE, clock=clock,
+                         backoffice=backoffice)
         return self.desk
 
     async def fetch(self, ref: PhotoRef) -> bytes:
@@ -135,7 +149,44 @@ class TranscriptRunner:
                 texts.append(desk.engine.catalog.render(language, effect.text))
             elif isinstance(effect, SendPhoto) and effect.caption:
                 texts.append(desk.engine.catalog.render(language, effect.caption))
-        return Reply(effects, texts)
+        return Reply(effects, texts, record(desk, language, effects))
+
+
+def record(desk: Desk, language: str, effects: list[Any]) -> list[dict[str, Any]]:
+    """Write down everything one input produced, in order, as plain data for the golden record."""
+    render = desk.engine.catalog.render
+    out: list[dict[str, Any]] = []
+    for effect in effects:
+        if isinstance(effect, Say):
+            out.append({"say": effect.text.key, "text": render(language, effect.text), **_buttons(render, language, effect.buttons)})
+        elif isinstance(effect, SendPhoto):
+            caption = {"caption": render(language, effect.caption)} if effect.caption else {}
+            out.append({"photo": _digest(Path(effect.path).read_bytes()), **caption})
+        elif isinstance(effect, DossierSubmitted):
+            out.append({"submitted": effect.receipt_code})
+        elif isinstance(effect, AdminPost):
+            # The admin chat's buttons are signed and their data is the back office's business: labels only.
+            labels = [[render("vi", b.label) for b in row] for row in effect.buttons]
+            out.append({"admin": effect.text.key, "text": render("vi", effect.text), "photos": len(effect.photos),
+                        **({"buttons": labels} if labels else {})})
+        elif isinstance(effect, EditCard):
+            out.append({"edit_card": effect.text.key, "text": render("vi", effect.text)})
+        elif isinstance(effect, Notify):
+            out.append({"notify": effect.text.key, "text": render(language, effect.text), **_buttons(render, language, effect.buttons)})
+        else:
+            out.append({"effect": type(effect).__name__})
+    return out
+
+
+def _buttons(render, language: str, rows) -> dict[str, Any]:
+    """Every button as "label -> data", row by row (nothing when there are none)."""
+    listed = [[f"{render(language, b.label)} -> {b.data}" for b in row] for row in rows]
+    return {"buttons": listed} if listed else {}
+
+
+def _digest(data: bytes) -> str:
+    """A short stable digest of generated bytes (images drawn from fixed inputs are byte-identical)."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def parse_now(value: Any) -> datetime:
@@ -229,13 +280,64 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-async def play(runner: TranscriptRunner, script: dict[str, Any]) -> None:
-    """Play every input of a transcript and check each expectation."""
+async def play(runner: TranscriptRunner, script: dict[str, Any], golden: Path | None = None, update: bool = False) -> None:
+    """Play every input of a transcript and check each expectation, then the whole record against ``golden``
+    (or write it there when ``update``)."""
+    recorded: list[dict[str, Any]] = []
     for position, item in enumerate(script["conversation"], start=1):
         label = {k: v for k, v in item.items() if k != "expect"}
         where = f"{script.get('name', 'transcript')} #{position} {json.dumps(label, ensure_ascii=False, default=str)}"
         reply = await runner.send(item)
+        recorded.append({"input": json.loads(json.dumps(label, ensure_ascii=False, default=str)), "replies": reply.record})
         check_expectations(runner, reply, item.get("expect") or {}, where)
+    if golden is None:
+        return
+    if update:
+        write_golden(golden, recorded)
+        return
+    assert golden.exists(), f"no golden record {golden.name}: run pytest with --update-transcripts and review it"
+    compare_golden(load_golden(golden), recorded, script.get("name", golden.stem))
+
+
+def write_golden(path: Path, recorded: list[dict[str, Any]]) -> None:
+    """Write a transcript's whole record, one entry per input."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = "# Generated by `pytest tests/test_transcripts.py --update-transcripts`: what every input produced, in order.\n"
+    body = yaml.dump(recorded, allow_unicode=True, sort_keys=False, width=120, Dumper=_Dumper)
+    path.write_text(header + body, encoding="utf-8")
+
+
+def load_golden(path: Path) -> list[dict[str, Any]]:
+    """Read a transcript's golden record."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def compare_golden(golden: list[dict[str, Any]], recorded: list[dict[str, Any]], name: str) -> None:
+    """Assert the record equals the golden one input by input, showing the first difference."""
+    for position, (want, got) in enumerate(zip(golden, recorded), start=1):
+        where = f"{name} #{position} {json.dumps(got['input'], ensure_ascii=False)}"
+        assert want["input"] == got["input"], f"{where}: the golden record is of another input {want['input']}; regenerate it"
+        assert got["replies"] == want["replies"], (
+            f"{where}: the replies differ from the golden record (regenerate with --update-transcripts if intended)\n"
+            f"expected:\n{_show(want['replies'])}\ngot:\n{_show(got['replies'])}"
+        )
+    assert len(golden) == len(recorded), f"{name}: the golden record has {len(golden)} inputs, the transcript {len(recorded)}"
+
+
+def _show(replies: list[dict[str, Any]]) -> str:
+    return yaml.dump(replies, allow_unicode=True, sort_keys=False, width=120, Dumper=_Dumper)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line texts as literal blocks, so the golden files read like the chat."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def load_script(path: Path) -> dict[str, Any]:

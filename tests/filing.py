@@ -1,0 +1,63 @@
+"""Steps a citizen takes in the chat to file a procedure, for tests on the in-process client."""
+
+from __future__ import annotations
+
+from tests.client import CitizenHandle
+
+BIRTH_ANSWERS = [
+    ("Trần Văn Bình", "Số định danh"),
+    ("001093012345", "Nơi cư trú hiện nay"),
+    ("Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "Số điện thoại"),
+    ("0912345678", "Họ và tên của cháu"),
+    ("Trần Bảo An", "Giới tính"),
+]
+
+
+async def say(citizen: CitizenHandle, text: str, expect: str):
+    """Type text; the reply must contain ``expect``."""
+    seen = await citizen.send(text)
+    assert expect in seen, f"after {text!r} expected {expect!r} in:\n{seen.text}"
+    return seen
+
+
+async def press(citizen: CitizenHandle, label: str, expect: str):
+    """Press a button; the reply must contain ``expect``."""
+    seen = await citizen.click(label)
+    assert expect in seen, f"after pressing {label!r} expected {expect!r} in:\n{seen.text}"
+    return seen
+
+
+async def begin_birth_registration(citizen: CitizenHandle, relationship: str = "Cha") -> None:
+    """Open a birth registration and reach the ID card photos."""
+    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await press(citizen, "Đăng ký khai sinh", "Đồng ý xử lý dữ liệu cá nhân")
+    await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
+    await press(citizen, relationship, "Chụp căn cước")
+
+
+async def file_birth_registration(citizen: CitizenHandle, *, birthplace: str = "Bệnh viện Đa khoa tỉnh Tây Ninh",
+                                  blurry_first: bool = False) -> str:
+    """File a birth registration from /start to the receipt; return the receipt code."""
+    await begin_birth_registration(citizen)
+    seen = await citizen.album({"kind": "document", "seed": 1, "title": "MẶT TRƯỚC"}, {"kind": "document", "seed": 2, "title": "MẶT SAU"})
+    assert "Họ và tên đầy đủ" in seen, seen.text
+    for text, expect in BIRTH_ANSWERS:
+        await say(citizen, text, expect)
+    await press(citizen, "Nữ", "Ngày sinh của cháu")
+    await say(citizen, "01/03/2026", "Nơi sinh")
+    await say(citizen, birthplace, "Dân tộc của cháu")
+    await press(citizen, "Kinh", "Quốc tịch của cháu")
+    await press(citizen, "Việt Nam", "Quê quán")
+    for text, expect in [("Tây Ninh", "Họ và tên của mẹ"), ("Lê Thị Hoa", "Ngày sinh của mẹ"), ("1995", "Dân tộc của mẹ"),
+                         ("Kinh", "Quốc tịch của mẹ"), ("Việt Nam", "Nơi cư trú của mẹ"),
+                         ("Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"), ("001195012345", "thông tin người cha")]:
+        await say(citizen, text, expect)
+    await press(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
+    await press(citizen, "Có", "Chụp Giấy chứng sinh")
+    if blurry_first:
+        assert "bị mờ" in await citizen.photo({"kind": "blurry", "seed": 3})
+    assert "Đã nhận 1/2 ảnh" in await citizen.photo({"kind": "document", "seed": 4})
+    await press(citizen, "✅ Xong (1 ảnh)", "Xem lại hồ sơ")
+    receipt = await press(citizen, "📨 Gửi hồ sơ", "Mã hồ sơ:")
+    assert receipt.last.photo, "the receipt's QR code follows the receipt"
+    return receipt.text.split("Mã hồ sơ: ")[1].split()[0]
