@@ -29,6 +29,7 @@ from bot.lifecycle import (
 from bot.offices import Office
 from flows.compiler import CompiledFlow
 from flows.definition import Flow
+from flows.text_hygiene import clean_text
 from flows.validators import VALIDATORS, Invalid, ValidationContext
 from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficialTask
@@ -269,7 +270,10 @@ class BackOffice:
             if isinstance(result, Invalid) or datetime.strptime(result.value, "%d/%m/%Y").date() < today:
                 return [AdminPost(Text("admin-bad-date", {"example": _dmy(task.data["default_pickup"])}))]
             return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
-        reason = " ".join(text.split())[:MAX_REASON]
+        cleaned = clean_text(text, multiline=True)
+        if isinstance(cleaned, Text):
+            return [AdminPost(cleaned)]
+        reason = " ".join(cleaned.split())[:MAX_REASON]
         if len(reason) < 3:
             return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}))]
         return self._finish(official, task, reason=reason)

@@ -23,6 +23,7 @@ from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, Pho
 from bot.lifecycle import CITIZEN, allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
 from bot.settings import Settings
+from flows.text_hygiene import clean_text
 from storage import audit, channels, dossiers, lookups
 from storage.records import Dossier
 
@@ -244,16 +245,22 @@ class CitizenServices:
         return [Say(Text("rating-thanks", {"rating": int(raw_score)}), ((Button(Text("skip"), buttons.encode(Service("nocomment"))),),))]
 
     def _comment(self, session: Session, text: str) -> list[Effect]:
+        cleaned = clean_text(text, multiline=True)
+        if isinstance(cleaned, Text):
+            return [Say(cleaned)]  # still awaiting the comment
         dossier_id = session.pending.dossier if isinstance(session.pending, AwaitingComment) else None
         session.pending = None
-        comment = " ".join(text.split())[:1000]
+        comment = " ".join(cleaned.split())[:1000]
         dossiers.set_comment(self.db, dossier_id, comment)
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
         return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier.receipt_code, "rating": dossier.rating, "comment": comment}))]
 
     def _feedback(self, session: Session, text: str) -> list[Effect]:
+        cleaned = clean_text(text, multiline=True)
+        if isinstance(cleaned, Text):
+            return [Say(cleaned)]  # still awaiting the feedback
         session.pending = None
-        feedback = " ".join(text.split())[:2000]
+        feedback = " ".join(cleaned.split())[:2000]
         channels.record_feedback(self.db, session.citizen.channel, session.citizen.user_id, feedback)
         return [Say(Text("feedback-thanks")), AdminPost(Text("admin-feedback", {"text": feedback, "channel": session.citizen.channel}))]
 

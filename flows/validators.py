@@ -1,7 +1,8 @@
 """Answer validators: turn what a citizen typed into a normalised value, or say what is expected.
 
 Each validator is a pure function ``(text, ctx) -> Valid | Invalid``: no I/O, no clock (``ctx.today`` is
-"now"). Messages are ``Text`` keys rendered later from ``locales/<lang>/validators.ftl``; every rejection
+"now"), and sees the typed text only after ``flows.text_hygiene.clean_text`` (NFC, no hidden or reordering
+characters, no stacks of combining marks). Messages are ``Text`` keys rendered later from ``locales/<lang>/validators.ftl``; every rejection
 says what is expected and, where sensible, carries an ``example`` of a valid answer. The rules follow
 shared/PROCEDURES.md (personal ID numbers, household business names, VSIC 2018 codes).
 """
@@ -9,6 +10,7 @@ shared/PROCEDURES.md (personal ID numbers, household business names, VSIC 2018 c
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from typing import Any, Callable, Mapping
 
 from locales.text import Text
 from flows.ethnicities import ALIASES, ETHNIC_GROUPS
+from flows.text_hygiene import clean_text
 
 # --- constant tables ------------------------------------------------------------------------------
 
@@ -111,6 +114,23 @@ class Invalid:
 
 
 Result = Valid | Invalid
+Validator = Callable[[str, ValidationContext], Result]
+
+
+def _hygienic(multiline: bool = False) -> Callable[[Validator], Validator]:
+    """Make a validator see the text only after ``clean_text``, and refuse what it refuses (flows/text_hygiene.py)."""
+
+    def wrap(validator: Validator) -> Validator:
+        @functools.wraps(validator)
+        def checked(text: str, ctx: ValidationContext) -> Result:
+            cleaned = clean_text(text, multiline=multiline)
+            if isinstance(cleaned, Text):
+                return Invalid(cleaned)
+            return validator(cleaned, ctx)
+
+        return checked
+
+    return wrap
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -178,6 +198,7 @@ def _sex(value: Any) -> str | None:
 # --- validators -----------------------------------------------------------------------------------
 
 
+@_hygienic()
 def person_name(text: str, ctx: ValidationContext) -> Result:
     """Accept a Vietnamese full name and title-case it: "nguyễn văn an" -> "Nguyễn Văn An"."""
     name = _clean(text)
@@ -195,6 +216,7 @@ def person_name(text: str, ctx: ValidationContext) -> Result:
     return Valid(value, value)
 
 
+@_hygienic(multiline=True)
 def free_text(text: str, ctx: ValidationContext) -> Result:
     """Accept any non-empty text up to ``max_length`` characters (default 200)."""
     value = unicodedata.normalize("NFC", text or "").strip()
@@ -206,6 +228,7 @@ def free_text(text: str, ctx: ValidationContext) -> Result:
     return Valid(value, value)
 
 
+@_hygienic()
 def address(text: str, ctx: ValidationContext) -> Result:
     """Accept an address of 5-250 characters that contains at least one letter."""
     value = _clean(text)
@@ -257,11 +280,13 @@ def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
     return Valid(_fmt_date(d), _fmt_date(d), _late_notes(d, ctx))
 
 
+@_hygienic()
 def date_(text: str, ctx: ValidationContext) -> Result:
     """Accept a date as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy); value "dd/mm/yyyy"."""
     return _parse_date(_clean(text), ctx, Text("invalid-date", {"example": _fmt_date(ctx.today)}))
 
 
+@_hygienic()
 def date_or_year(text: str, ctx: ValidationContext) -> Result:
     """Accept a date like ``date`` or a bare 4-digit year (value "yyyy")."""
     value = _clean(text)
@@ -277,6 +302,7 @@ def date_or_year(text: str, ctx: ValidationContext) -> Result:
     return _parse_date(value, ctx, Text("invalid-date-or-year", {"example": example, "example_year": example_year}))
 
 
+@_hygienic()
 def personal_id(text: str, ctx: ValidationContext) -> Result:
     """Accept a 12-digit personal ID number and check it against the stated sex and birth year."""
     digits = re.sub(r"[\s.\-]", "", unicodedata.normalize("NFC", text or ""))
@@ -310,6 +336,7 @@ def personal_id(text: str, ctx: ValidationContext) -> Result:
     return Valid(digits, digits)
 
 
+@_hygienic()
 def phone(text: str, ctx: ValidationContext) -> Result:
     """Accept a Vietnamese mobile (10 digits) or landline (11 digits, 02x) number; value "0XXXXXXXXX"."""
     invalid = Invalid(Text("invalid-phone", {"example": EXAMPLE_PHONE}))
@@ -329,6 +356,7 @@ def phone(text: str, ctx: ValidationContext) -> Result:
     return invalid
 
 
+@_hygienic()
 def email(text: str, ctx: ValidationContext) -> Result:
     """Accept a plausible e-mail address; the domain is lower-cased."""
     value = (text or "").strip()
@@ -344,6 +372,7 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
+@_hygienic()
 def business_name(text: str, ctx: ValidationContext) -> Result:
     """Accept a household business name; value is always "Hộ kinh doanh <Proper Name>"."""
     example = EXAMPLE_BUSINESS_NAME
@@ -372,6 +401,7 @@ def business_name(text: str, ctx: ValidationContext) -> Result:
     return Valid(value, value)
 
 
+@_hygienic()
 def vsic_code(text: str, ctx: ValidationContext) -> Result:
     """Accept a 4-digit VSIC 2018 code (leading digits of "4711 bán lẻ"), checked against ``ctx.vsic``."""
     example = EXAMPLE_VSIC if not ctx.vsic or EXAMPLE_VSIC in ctx.vsic else min(ctx.vsic)
@@ -442,6 +472,7 @@ def parse_vnd(text: str) -> int | None:
     return int(total)
 
 
+@_hygienic()
 def money_vnd(text: str, ctx: ValidationContext) -> Result:
     """Accept a positive amount of VND in figures or words; value is an int, display "50.000.000 đ"."""
     low, high = ctx.options.get("min"), ctx.options.get("max")
@@ -466,6 +497,7 @@ def money_vnd(text: str, ctx: ValidationContext) -> Result:
     return Valid(amount, _fmt_vnd(amount))
 
 
+@_hygienic()
 def positive_int(text: str, ctx: ValidationContext) -> Result:
     """Accept a whole number 0 or more (e.g. expected employees), at most option ``max``."""
     high = ctx.options.get("max")
@@ -479,6 +511,7 @@ def positive_int(text: str, ctx: ValidationContext) -> Result:
     return Valid(number, str(number))
 
 
+@_hygienic()
 def ethnicity(text: str, ctx: ValidationContext) -> Result:
     """Accept one of Vietnam's 54 ethnic groups (diacritics and hyphens optional); value is its official name."""
     wanted = _fold(_clean(text)).replace("-", " ").replace("'", "")
@@ -489,6 +522,7 @@ def ethnicity(text: str, ctx: ValidationContext) -> Result:
     return Invalid(Text("invalid-ethnicity", {"example": "Kinh"}))
 
 
+@_hygienic()
 def nationality(text: str, ctx: ValidationContext) -> Result:
     """Accept a nationality; "Việt Nam" in any common spelling is normalised, others must be letters."""
     value = _clean(text)
@@ -500,6 +534,7 @@ def nationality(text: str, ctx: ValidationContext) -> Result:
     return Invalid(Text("invalid-nationality", {"example": "Việt Nam"}))
 
 
+@_hygienic()
 def tax_code(text: str, ctx: ValidationContext) -> Result:
     """Accept a personal tax code: 10 digits (optionally -3 digits) or, since 2025, the 12-digit ID number."""
     value = re.sub(r"[\s.]", "", _clean(text))

@@ -57,3 +57,9 @@ invalid-positive-int-too-large = The number must not be more than { $max }. Plea
 invalid-ethnicity = I don't recognise that ethnic group. Please type one of Vietnam's 54 ethnic groups, for example: { $example }.
 invalid-nationality = A nationality is written in letters only, for example: { $example }.
 invalid-tax-code = A personal tax code has 10 digits (or your 12-digit ID number), for example: { $example }. If you have none, tap "Skip".
+
+## Text hygiene (flows/text_hygiene.py): characters refused in any typed text, whatever the question.
+invalid-text-control = The text contains control characters that cannot be displayed (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.
+invalid-text-direction = The text contains hidden characters that reverse the direction of the writing (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.
+invalid-text-invisible = The text contains hidden characters that cannot be displayed. Please type it again directly, with ordinary letters, digits and punctuation.
+invalid-text-marks = The text has too many marks stacked on one letter, or a mark with no letter under it. A Vietnamese letter has at most one tone mark and one vowel mark, for example: ệ, ở. Please type it again.

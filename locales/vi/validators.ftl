@@ -57,3 +57,9 @@ invalid-positive-int-too-large = Số này không được lớn hơn { $max }. 
 invalid-ethnicity = Chưa nhận ra tên dân tộc. Anh/chị gõ tên một trong 54 dân tộc Việt Nam, ví dụ: { $example }.
 invalid-nationality = Quốc tịch chỉ gồm chữ cái, ví dụ: { $example }.
 invalid-tax-code = Mã số thuế cá nhân gồm 10 chữ số (hoặc số định danh 12 số), ví dụ: { $example }. Không có thì chạm "Bỏ qua".
+
+## Text hygiene (flows/text_hygiene.py): characters refused in any typed text, whatever the question.
+invalid-text-control = Nội dung có ký tự điều khiển không hiển thị được (thường do dán từ ứng dụng khác). Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
+invalid-text-direction = Nội dung có ký tự ẩn làm đảo chiều hiển thị chữ (thường do dán từ ứng dụng khác). Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
+invalid-text-invisible = Nội dung có ký tự ẩn không hiển thị được. Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
+invalid-text-marks = Nội dung có quá nhiều dấu chồng lên một chữ, hoặc dấu không đứng sau chữ nào. Mỗi chữ tiếng Việt chỉ có tối đa một dấu thanh và một dấu mũ/móc, ví dụ: ệ, ở. Ông/Bà vui lòng gõ lại.

@@ -1,8 +1,9 @@
 """Receiving Zalo updates by webhook, as an aiohttp handler.
 
 Zalo POSTs each update with the ``X-Bot-Api-Secret-Token`` header given to ``setWebhook``. The handler
-checks it in constant time (a wrong or missing secret gets 403 and nothing is read further), answers 400
-to a body that is not JSON, and otherwise answers 200 at once and processes the update in a task, so a
+checks it in constant time (a wrong or missing secret gets 403 and nothing is read further), reads the
+body with ``bot.channels.webhook_body.read_json`` (413 when oversized; 400 when not JSON, nested too deeply
+or not an object), and otherwise answers 200 at once and processes the update in a task, so a
 slow reply never makes Zalo time out and redeliver. JSON that is not a readable update is logged and
 acknowledged with 200: Zalo redelivering it would not make it readable.
 """
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot.channels.webhook_body import read_json
 from bot.channels.zalo.updates import ZaloUpdate, parse_update
 
 LOGGER = logging.getLogger(__name__)
@@ -44,12 +45,7 @@ class WebhookHandler:
             LOGGER.warning("Zalo webhook: refused a request with a %s secret",
                            "wrong" if received else "missing")
             return web.json_response({"ok": False, "description": "Forbidden"}, status=403)
-        if request.content_length is not None and request.content_length > self.max_body:
-            return web.json_response({"ok": False, "description": "Payload too large"}, status=413)
-        try:
-            payload = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
-            return web.json_response({"ok": False, "description": "Body is not JSON"}, status=400)
+        payload = await read_json(request, max_bytes=self.max_body)  # 413 or 400 is raised, nothing processed
         try:
             update = parse_update(payload)
         except ValueError as exc:
