@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from locales.folding import fold
 from storage.clock import utc_now
 from storage.records import Attachment, Count, Dossier, DossierStats
 
@@ -109,7 +109,7 @@ def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
 
     Names are matched word by word from the start of each word, ignoring case and accents (Trần = tran).
     """
-    words = [fold_name(word) for word in query.split()]
+    words = [fold(word) for word in query.split()]  # as the index folds names (SQL-side: unicode61, đ as d)
     match = " ".join('"' + word.replace('"', '""') + '"*' for word in words if word)
     like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return _dossiers(
@@ -118,12 +118,6 @@ def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
         "OR id IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH :match) ORDER BY id DESC LIMIT :limit",
         {"like": like, "match": match or '""', "limit": limit},
     )
-
-
-def fold_name(text: str) -> str:
-    """Fold a name the way the name index does: no accents, đ as d, lower case."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def stats(db: Database) -> DossierStats:
@@ -140,17 +134,13 @@ def stats(db: Database) -> DossierStats:
 
 def business_name_taken(db: Database, office_code: str, name: str) -> bool:
     """Tell whether an approved household business of this office already has this name (case-insensitive)."""
-    wanted = _fold(name)
+    wanted = fold(name, diacritics=True)
     rows = db.execute(
         "SELECT json_extract(answers, '$.business_name') FROM dossiers "
         "WHERE office_code = ? AND flow_id = 'household_business' AND status IN (9, 10)",
         [office_code],
     )
-    return any(row[0] and _fold(row[0]) == wanted for row in rows)
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return any(row[0] and fold(row[0], diacritics=True) == wanted for row in rows)
 
 
 def change_state(

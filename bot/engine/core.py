@@ -21,10 +21,11 @@ from bot.engine.steps.base import StepKind
 from bot.events import ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, TextReceived
 from bot.photos import PhotoRules
 from bot.session import ConfirmingCancel, GroupItem, OfferingPrefill, Session
-from bot.textmatch import fold, yes_no
+from bot.textmatch import yes_no
 from flows.compiler import CompiledFlow
 from flows.definition import Step
 from locales.catalog import LANGUAGE_NAMES, Catalog
+from locales.folding import fold
 
 
 @dataclass(frozen=True)

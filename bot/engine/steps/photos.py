@@ -11,7 +11,7 @@ from bot.events import DocumentReceived, PhotoReceived, PhotosChecked, TextRecei
 from bot.idcard import parse_id_qr
 from bot.photos import precheck, problems
 from bot.session import OfferingPrefill, ReplacingPhotos
-from bot.textmatch import fold
+from locales.folding import fold
 
 DONE_WORDS = {"xong", "done", "xong roi", "xong rồi", "het", "hết", "finish"}
 SKIP_WORDS = ("bo qua", "skip")
