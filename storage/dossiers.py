@@ -65,12 +65,15 @@ def create_dossier(
         "expected_on": expected_on.isoformat(),
         "updated_at": utc_now(),
     }
-    dossier_id = db["dossiers"].insert(row).last_pk
-    return get_dossier_by_id(db, dossier_id)
+    inserted = db.table("dossiers").insert(row).last_pk
+    dossier = get_dossier_by_id(db, inserted) if inserted is not None else None
+    if dossier is None:
+        raise LookupError("the dossier just inserted cannot be read back")
+    return dossier
 
 
 def _dossier(row: tuple) -> Dossier:
-    values = dict(zip(DOSSIER_FIELDS, row))
+    values = dict(zip(DOSSIER_FIELDS, row, strict=True))
     for column in JSON_COLUMNS:
         if isinstance(values[column], str):
             values[column] = json.loads(values[column])
@@ -163,23 +166,23 @@ def change_state(
 
 def replace_answers(db: Database, dossier_id: int, answers: dict[str, Any], shown: dict[str, str]) -> None:
     """Put a supplement's answers (and how the citizen saw them) into the dossier."""
-    db["dossiers"].update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
+    db.table("dossiers").update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
                                        "shown": json.dumps(shown, ensure_ascii=False)})
 
 
 def set_rating(db: Database, dossier_id: int, rating: int) -> None:
     """Record the citizen's satisfaction (1 to 5 stars)."""
-    db["dossiers"].update(dossier_id, {"rating": rating})
+    db.table("dossiers").update(dossier_id, {"rating": rating})
 
 
 def set_comment(db: Database, dossier_id: int, comment: str) -> None:
     """Record the comment that came with a rating."""
-    db["dossiers"].update(dossier_id, {"comment": comment})
+    db.table("dossiers").update(dossier_id, {"comment": comment})
 
 
 def set_card_message(db: Database, dossier_id: int, message_id: int) -> None:
     """Remember where a dossier's card is in the admin chat, to edit it later."""
-    db["dossiers"].update(dossier_id, {"admin_message_id": message_id})
+    db.table("dossiers").update(dossier_id, {"admin_message_id": message_id})
 
 
 # -- attachments -------------------------------------------------------------------------------------
@@ -191,7 +194,7 @@ def attach(db: Database, owner: str, sha: str, *, slot: str, size: int, mime: st
         "SELECT 1 FROM attachments WHERE owner = ? AND sha256 = ? AND slot = ? AND dossier_id IS NULL", [owner, sha, slot]
     ).fetchone()
     if not exists:
-        db["attachments"].insert(
+        db.table("attachments").insert(
             {"sha256": sha, "size": size, "mime": mime, "width": width, "height": height, "path": path,
              "owner": owner, "slot": slot, "dossier_id": None, "created_at": utc_now()}
         )
