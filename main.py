@@ -26,7 +26,7 @@ from bot.dispatch import Dispatcher
 from bot.engine import KINDS, Engine
 from bot.offices import Office, load_offices
 from bot.photos import PhotoRules
-from bot.services import MENU_BUTTONS, CitizenServices
+from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_vsic
@@ -63,7 +63,7 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     officials = frozenset(str(official) for official in settings.officials)
     backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
-    desk.services = CitizenServices(db, engine, backoffice)
+    desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher(report=desk.report, language=desk.language)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher)
 
@@ -142,12 +142,6 @@ def _read_line() -> str | None:
         return None
 
 
-SANDBOX_TOKEN = "100000:sandbox-motcua-token"
-SANDBOX_ADMIN_CHAT = -1001
-SANDBOX_CITIZENS = ((1001, "Chị Lan"), (1002, "Anh Minh"))
-SANDBOX_OFFICIALS = ((2001, "Cán bộ Hòa"), (2002, "Cán bộ Tâm"))
-SANDBOX_ZALO_TOKEN = "200000:sandbox-zalo-token"
-SANDBOX_ZALO_CITIZENS = (("zalo-3001", "Chị Hoa (Zalo)"),)
 BOT_COMMANDS = (
     ("start", "Menu chính"), ("help", "Hướng dẫn"), ("back", "Quay lại câu trước"), ("cancel", "Hủy hồ sơ đang khai"),
     ("review", "Xem lại hồ sơ đang khai"), ("mydossiers", "Hồ sơ của tôi"), ("lookup", "Tra cứu hồ sơ"),
@@ -229,25 +223,17 @@ async def stop_zalo(channel, client, runner) -> None:
 
 
 async def start_sandbox(settings: Settings, *, port: int | None = None):
-    """Start the local Telegram-compatible server with a bot, citizens, officials and the admin group."""
-    from bot.sandbox.server import SandboxServer
+    """Start the local Telegram- and Zalo-compatible server with the demo bots, people and admin group."""
+    from sandbox import demo
+    from sandbox.server import SandboxServer
 
     server = SandboxServer(settings.sandbox_host, settings.sandbox_port if port is None else port, rate_limits=True)
-    server.add_bot(SANDBOX_TOKEN, "motcua_bot", "Một cửa")
-    for user_id, name in SANDBOX_CITIZENS + SANDBOX_OFFICIALS:
-        server.state.add_user(name, user_id=user_id, language_code="vi")
-    server.state.add_group(
-        "Bộ phận Một cửa – cán bộ", chat_id=SANDBOX_ADMIN_CHAT,
-        members=[user_id for user_id, _ in SANDBOX_OFFICIALS], bot_status="administrator",
-    )
-    server.add_zalo_bot(SANDBOX_ZALO_TOKEN, "Một cửa trên Zalo")
-    for user_id, name in SANDBOX_ZALO_CITIZENS:
-        server.zalo.world.add_user(name, user_id=user_id)
+    demo.populate(server)
     await server.start()
     sandbox_settings = replace(
-        settings, telegram_token=SANDBOX_TOKEN, admin_chat_id=SANDBOX_ADMIN_CHAT,
-        officials=frozenset(user_id for user_id, _ in SANDBOX_OFFICIALS),
-        zalo_token=settings.zalo_token or SANDBOX_ZALO_TOKEN,
+        settings, telegram_token=demo.TOKEN, admin_chat_id=demo.ADMIN_CHAT,
+        officials=frozenset(user_id for user_id, _ in demo.OFFICIALS),
+        zalo_token=settings.zalo_token or demo.ZALO_TOKEN,
     )
     return server, sandbox_settings
 
@@ -272,7 +258,7 @@ async def serve(settings: Settings) -> int:
                                           webhook=bool(settings.telegram_webhook_url and settings.telegram_token))
     zalo = None
     if settings.zalo_token:
-        on_sandbox = server is not None and settings.zalo_token == SANDBOX_ZALO_TOKEN
+        on_sandbox = server is not None and server.zalo.world.bot_by_token(settings.zalo_token) is not None
         zalo = await start_zalo(services, base_url=server.zalo_base_url if on_sandbox else settings.zalo_base_url)
     sweeper = asyncio.create_task(run_housekeeping(services, services.dispatcher))
     if server is not None:

@@ -1,6 +1,6 @@
 """Wire section: 100 citizens file at once over HTTP, through the sandbox's Bot API, to the real bot.
 
-The sandbox (bot/sandbox, standing in for Telegram, rate limits off) and the citizens (SandboxClient) run
+The sandbox (sandbox/, standing in for Telegram, rate limits off) and the citizens (SandboxClient) run
 in this process; motcua runs in a child process (``python -m bench.wire bot ...``) started the way
 ``main.serve`` starts it (``main.start_telegram``: long polling, real HTTP client, real photo checks),
 with the transcript's fixed clock. Each citizen plays the happy path, waiting for the bot's answer to each
@@ -116,8 +116,8 @@ async def run(citizens: int, results_dir: Path) -> dict[str, Any]:
     from bench.adapter import OFFICIAL_ID
     from bench.common import happy_path, photo_pool, photo_positions
     from bench.telegram_offline import ADMIN_CHAT_ID
-    from bot.sandbox.client import SandboxClient
-    from bot.sandbox.server import SandboxServer
+    from sandbox.client import SandboxClient
+    from sandbox.server import SandboxServer
 
     inputs, pool = happy_path(), photo_pool(results_dir)
     positions = photo_positions(inputs)

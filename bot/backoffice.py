@@ -1,27 +1,31 @@
 """The officials' back office: dossier cards in the admin chat, the actions on them, and admin commands.
 
 Only configured officials can act. Card buttons carry the action, the dossier, the dossier's version and
-an HMAC signature: a forged button is refused, a button of an outdated card changes nothing, and when
-two officials press at once exactly one action applies (a version-checked UPDATE) and the other is told.
-Actions that need more (a reason, the items to redo, a pickup date) become a short task of that official,
-finished by what they type next in the admin chat.
+an HMAC signature (``bot.buttons``): a forged button is refused, a button of an outdated card changes
+nothing, and when two officials press at once exactly one action applies (a version-checked UPDATE) and the
+other is told. Whether an action may be taken, what it needs and what it changes is the lifecycle
+machine's to say (``bot.lifecycle``); actions that need more (a reason, the items to redo, a pickup date)
+become a short task of that official, finished by what they type next in the admin chat.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable
 
 from sqlite_utils import Database
 
+from bot.buttons import (
+    CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, decode, encode, sign, verify,
+)
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
-from bot.engine.steps import card_line
+from bot.engine.steps import KINDS, card_line
 from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
-from bot.lifecycle import NEEDS_REASON, OFFICIAL_ACTIONS, STATUS_CODES, WAITING_FOR_OFFICIALS, allowed, next_state
+from bot.lifecycle import (
+    CITIZEN, OFFICIAL, STATUS_CODES, WAITING_FOR_OFFICIALS, Move, RedrawCard, TellCitizen, TellOfficials, allowed, decide,
+    needs,
+)
 from bot.offices import Office
 from flows.compiler import CompiledFlow
 from flows.definition import Flow
@@ -30,9 +34,24 @@ from locales import formats
 from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficialTask
 
-ANSWER_KINDS = ("text", "choice", "photos", "repeat")
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
+AUDITED = ("reason", "supplement", "pickup_on", "fee")  # what an action stores that the audit log repeats
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who takes an action on a dossier: an official or the citizen, as the card and the audit log name them."""
+
+    by: str  # lifecycle.OFFICIAL or lifecycle.CITIZEN
+    name: str  # shown on the card
+    audit: str  # recorded in the audit log
+    official_id: str | None = None
+
+    @classmethod
+    def official(cls, official: Official) -> Actor:
+        """Return a configured official as an actor."""
+        return cls(OFFICIAL, official.name, official.key, official.user_id)
 
 
 @dataclass
@@ -78,9 +97,10 @@ class BackOffice:
 
     def dossier_of(self, event: OfficialEvent) -> int | None:
         """Return the dossier an admin-chat event is about (its card's button or the official's task), if any."""
-        if isinstance(event, OfficialPressed) and event.data.startswith("o:"):
-            payload = self._verify(event.data)
-            return int(payload.split(":")[2]) if payload else None
+        if isinstance(event, OfficialPressed):
+            pressed = verify(event.data, self.secret)
+            if isinstance(pressed, OfficialAction):
+                return pressed.dossier_id
         if isinstance(event, OfficialCommanded):
             return None
         task = tasks.task_of(self.db, event.official.user_id)
@@ -124,8 +144,8 @@ class BackOffice:
             },
         )
         buttons = [
-            Button(Text(f"action-{action}"), self._sign(f"o:{action}:{dossier_id}:{dossier.version}"))
-            for action in allowed(dossier.state, OFFICIAL_ACTIONS)
+            Button(Text(f"action-{action}"), sign(OfficialAction(action, dossier_id, dossier.version), self.secret))
+            for action in allowed(dossier.state, OFFICIAL)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
 
@@ -136,63 +156,66 @@ class BackOffice:
         if official.user_id not in self.officials:
             audit.record(self.db, f"user:{official.user_id}", "admin.refused", "admin-chat", {"data": data[:64]})
             return [Toast(Text("admin-not-allowed"), alert=True)]
-        if data.startswith("o:"):
-            return self._press_action(official, data)
+        signed = verify(data, self.secret)
+        if isinstance(signed, OfficialAction):
+            return self._press_action(official, signed)
+        if data.partition(":")[0] == OfficialAction.prefix:
+            audit.record(self.db, official.key, "admin.forged", "admin-chat", {"data": data[:64]})
+            return [Toast(Text("admin-forged"), alert=True)]
         task = self._task(official)
         if task is None:
             return [Toast(Text("admin-no-task"), alert=True)]
-        if data.startswith("os:"):
-            return self._toggle_item(official, task, data[3:])
-        if data == "oc":
+        pressed = decode(data)
+        if isinstance(pressed, PickItem):
+            return self._toggle_item(official, task, pressed.index)
+        if isinstance(pressed, ItemsChosen):
             if not task.data.get("items"):
                 return [Toast(Text("admin-select-items"), alert=True)]
             task.data["stage"] = "reason"
             self._save_task(official, task)
-            return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text("action-request_supplement")}), _cancel_row())]
-        if data == "od":
+            return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}), _cancel_row())]
+        if isinstance(pressed, UseDefaultDate):
             closed = EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": formats.day(task.data["default_pickup"])}))
             return [closed] + self._finish(official, task, pickup=task.data["default_pickup"])
-        if data == "ox":
+        if isinstance(pressed, CancelTask):
             self._drop_task(official)
             return [EditPressed(Text("admin-task-cancelled", {"code": task.code}))]
         return [Toast(Text("admin-no-task"), alert=True)]
 
-    def _press_action(self, official: Official, data: str) -> list[Effect]:
-        payload = self._verify(data)
-        if payload is None:
-            audit.record(self.db, f"official:{official.user_id}", "admin.forged", "admin-chat", {"data": data[:64]})
-            return [Toast(Text("admin-forged"), alert=True)]
-        _, action, dossier_id, version = payload.split(":")
-        dossier = dossiers.get_dossier_by_id(self.db, int(dossier_id))
+    def _press_action(self, official: Official, pressed: OfficialAction) -> list[Effect]:
+        action, version = pressed.action, pressed.version
+        dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
         if dossier is None:
             return [Toast(Text("admin-forged"), alert=True)]
         outdated = [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True),
                     *self.card_edit(dossier.id)]
-        if action not in allowed(dossier.state):
+        if action not in allowed(dossier.state, OFFICIAL):
             return outdated
-        if action in NEEDS_REASON or action == "approve":
+        if needs(action):
             # The task remembers the card's version; the version-checked write that finishes it is the guard.
-            return outdated if dossier.version != int(version) else self._start_task(official, dossier, action)
-        applied = self._apply(official, dossier, action, int(version))
+            return outdated if dossier.version != version else self._start_task(official, dossier, action)
+        applied = self._apply(Actor.official(official), dossier, action, version)
         if applied is not None:
             return applied
-        if dossier.version != int(version):
+        if dossier.version != version:
             return outdated
         fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
         return [Toast(Text("admin-race-toast", {"actor": fresh.last_actor or ""}), alert=True), self._race(fresh), *self.card_edit(dossier.id)]
 
     def _start_task(self, official: Official, dossier: Dossier, action: str) -> list[Effect]:
-        data: dict[str, Any] = {"stage": "reason"}
+        """Ask the official for the first thing the action needs (items, a pickup date, a reason)."""
+        first = needs(action)[0]
+        data: dict[str, Any] = {"stage": first}
         code = dossier.receipt_code
-        if action == "request_supplement":
-            data = {"stage": "items", "items": []}
+        if first == "items":
+            data["items"] = []
             prompt = AdminPost(Text("admin-pick-items", {"code": code, "official": official.name}), self._item_buttons(dossier, []))
-        elif action == "approve":
+        elif first == "pickup":
             default = dossier.expected_on
-            data = {"stage": "pickup", "default_pickup": default}
+            data["default_pickup"] = default
             prompt = AdminPost(
                 Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default), "fee": formats.money(self.fee_of(dossier))}),
-                ((Button(Text("admin-use-date", {"date": formats.day(default)}), "od"), Button(Text("admin-cancel"), "ox")),),
+                ((Button(Text("admin-use-date", {"date": formats.day(default)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),),
             )
         else:
             prompt = AdminPost(Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row())
@@ -204,9 +227,9 @@ class BackOffice:
         buttons = []
         for index, step in enumerate(self._redoable(flow, dossier)):
             mark = "✅ " if step.id in chosen else ""
-            buttons.append(Button(Text("admin-item", {"mark": mark, "label": Text(step.label)}), f"os:{index}"))
+            buttons.append(Button(Text("admin-item", {"mark": mark, "label": Text(step.label)}), encode(PickItem(index))))
         rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-        rows.append((Button(Text("admin-continue"), "oc"), Button(Text("admin-cancel"), "ox")))
+        rows.append((Button(Text("admin-continue"), encode(ItemsChosen())), Button(Text("admin-cancel"), encode(CancelTask()))))
         return tuple(rows)
 
     def _redoable(self, flow: Flow, dossier: Dossier) -> list:
@@ -214,16 +237,16 @@ class BackOffice:
         counts = {row.slot for row in dossiers.attachments_of(self.db, dossier.id)}
         return [
             step for step in flow.steps
-            if step.kind in ANSWER_KINDS and (step.id in answers or step.id in counts)
+            if KINDS[step.kind].answers and (step.id in answers or step.id in counts)
         ]
 
-    def _toggle_item(self, official: Official, task: OfficialTask, index: str) -> list[Effect]:
+    def _toggle_item(self, official: Official, task: OfficialTask, index: int) -> list[Effect]:
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         steps = self._redoable(self.flows[dossier.flow_id].flow, dossier)
-        if task.data.get("stage") != "items" or not index.isdigit() or int(index) >= len(steps):
+        if task.data.get("stage") != "items" or index >= len(steps):
             return [Toast(Text("admin-no-task"), alert=True)]
         chosen = task.data["items"]
-        step_id = steps[int(index)].id
+        step_id = steps[index].id
         chosen.remove(step_id) if step_id in chosen else chosen.append(step_id)
         self._save_task(official, task)
         text = Text("admin-pick-items", {"code": dossier.receipt_code, "official": official.name})
@@ -249,15 +272,16 @@ class BackOffice:
             return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
         reason = " ".join(text.split())[:MAX_REASON]
         if len(reason) < 3:
-            return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task['action']}")}))]
+            return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}))]
         return self._finish(official, task, reason=reason)
 
-    def _finish(self, official: Official, task: OfficialTask, **fields: Any) -> list[Effect]:
+    def _finish(self, official: Official, task: OfficialTask, reason: str | None = None, pickup: str | None = None) -> list[Effect]:
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         self._drop_task(official)
-        if task.action == "request_supplement":
-            fields["supplement"] = task.data["items"]
-        applied = self._apply(official, dossier, task.action, task.version, **fields) if task.action in allowed(dossier.state) else None
+        applied = None
+        if task.action in allowed(dossier.state, OFFICIAL):
+            applied = self._apply(Actor.official(official), dossier, task.action, task.version,
+                                  reason=reason, items=tuple(task.data.get("items", ())), pickup=pickup)
         if applied is not None:
             return applied
         fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
@@ -268,32 +292,35 @@ class BackOffice:
 
     # -- applying --------------------------------------------------------------------------------
 
-    def _apply(self, official: Official, dossier: Dossier, action: str, expected_version: int, **fields: Any) -> list[Effect] | None:
-        """Apply an action if the dossier is still at the version the official saw; None if it changed since."""
-        state = next_state(dossier.state, action)
-        now = self.clock()
-        values: dict[str, Any] = {}
-        if action in ("refuse", "stop", "request_supplement"):
-            values["reason"] = fields["reason"]
-        if action == "request_supplement":
-            values["supplement"] = fields["supplement"]
-        if action in ("approve", "request_payment"):
-            values["fee"] = self.fee_of(dossier)
-        if action == "approve":
-            values["pickup_on"] = fields.get("pickup") or dossier.expected_on
-            values["done_at"] = now.isoformat(timespec="seconds")
-        changed = dossiers.change_state(
-            self.db, dossier.id, expected_version, state=state, status=STATUS_CODES[state],
-            actor=official.name, action=action, at=now.isoformat(timespec="seconds"), **values,
-        )
-        if not changed:
+    def _apply(self, actor: Actor, dossier: Dossier, action: str, expected_version: int, *, reason: str | None = None,
+               items: tuple[str, ...] = (), pickup: str | None = None) -> list[Effect] | None:
+        """Take an action if the dossier is still at the version the actor saw; None if it changed since.
+
+        The lifecycle machine decides (or raises TransitionRefused): the new state, the values to store and
+        the effects; this stores them with the version-checked write and carries the effects out.
+        """
+        fee = self.fee_of(dossier) if actor.by == OFFICIAL else None
+        move = decide(Move(dossier.state, action, actor.by, self.clock().isoformat(timespec="seconds"),
+                           reason=reason, items=items, pickup=pickup, fee=fee))
+        if not dossiers.change_state(self.db, dossier.id, expected_version, actor=actor.name, action=action, at=move.at, **move.values):
             return None
-        detail = {"from": dossier.state, "to": state, "official": official.user_id}
-        detail.update({k: v for k, v in values.items() if k in ("reason", "supplement", "pickup_on", "fee")})
-        audit.record(self.db, f"official:{official.user_id}", f"dossier.{action}", dossier.receipt_code, detail)
+        detail: dict[str, Any] = {"from": dossier.state, "to": move.state}
+        if actor.official_id is not None:
+            detail["official"] = actor.official_id
+        detail.update({k: v for k, v in move.values.items() if k in AUDITED})
+        audit.record(self.db, actor.audit, f"dossier.{action}", dossier.receipt_code, detail)
         fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
-        return [Toast(Text("admin-done", {"action": Text(f"action-{action}"), "code": fresh.receipt_code})),
-                *self.card_edit(dossier.id), self.notification(fresh)]
+        out: list[Effect] = []
+        if actor.by == OFFICIAL:
+            out.append(Toast(Text("admin-done", {"action": Text(f"action-{action}"), "code": fresh.receipt_code})))
+        for effect in move.effects:
+            if isinstance(effect, RedrawCard):
+                out += self.card_edit(dossier.id)
+            elif isinstance(effect, TellCitizen):
+                out.append(self.notification(fresh))
+            elif isinstance(effect, TellOfficials):
+                out.append(AdminPost(Text(f"admin-citizen-{effect.action}", {"code": fresh.receipt_code})))
+        return out
 
     def fee_of(self, dossier: Dossier) -> int:
         """Return the fee for a dossier from the office's fee table (late registrations cost the late fee)."""
@@ -327,10 +354,10 @@ class BackOffice:
         }
         buttons: tuple = ()
         if dossier.state == "supplement_requested":
-            buttons = ((Button(Text("supplement-start"), f"sup:{dossier.id}"),),)
+            buttons = ((Button(Text("supplement-start"), encode(StartSupplement(dossier.id))),),)
         if dossier.state == "handed_over":
-            buttons = (tuple(Button("⭐" * n, f"rate:{dossier.id}:{n}") for n in range(1, 4)),
-                       tuple(Button("⭐" * n, f"rate:{dossier.id}:{n}") for n in range(4, 6)))
+            buttons = (tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(1, 4)),
+                       tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(4, 6)))
         return Notify(dossier.channel, dossier.user_id, Text(f"notify-{dossier.state}", params), buttons)
 
     def _documents(self, dossier: Dossier) -> list[Text]:
@@ -346,15 +373,9 @@ class BackOffice:
 
     # -- citizen-side changes --------------------------------------------------------------------
 
-    def citizen_changed(self, dossier: Dossier, action: str, actor: str, **values: Any) -> list[Effect]:
+    def citizen_changed(self, dossier: Dossier, action: str, actor: str) -> list[Effect]:
         """Apply a change the citizen made (withdrawal, supplement sent); tell the officials."""
-        state = next_state(dossier.state, action)
-        now = self.clock().isoformat(timespec="seconds")
-        if not dossiers.change_state(self.db, dossier.id, dossier.version, state=state, status=STATUS_CODES[state],
-                                     actor=CITIZEN_ACTOR, action=action, at=now, **values):
-            return []
-        audit.record(self.db, actor, f"dossier.{action}", dossier.receipt_code, {"from": dossier.state, "to": state})
-        return [*self.card_edit(dossier.id), AdminPost(Text(f"admin-citizen-{action}", {"code": dossier.receipt_code}))]
+        return self._apply(Actor(CITIZEN, CITIZEN_ACTOR, actor), dossier, action, dossier.version) or []
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -412,7 +433,7 @@ class BackOffice:
             "rating": f"{counted.average_rating:.1f}" if counted.average_rating is not None else "—", "ratings": counted.ratings,
         }))
 
-    # -- tasks and signatures --------------------------------------------------------------------
+    # -- tasks -----------------------------------------------------------------------------------
 
     def _task(self, official: Official) -> OfficialTask | None:
         return tasks.task_of(self.db, official.user_id)
@@ -423,16 +444,6 @@ class BackOffice:
     def _drop_task(self, official: Official) -> None:
         tasks.drop_task(self.db, official.user_id)
 
-    def _sign(self, payload: str) -> str:
-        digest = hmac.new(self.secret, payload.encode(), hashlib.sha256).digest()[:6]
-        return f"{payload}:{base64.urlsafe_b64encode(digest).decode().rstrip('=')}"
-
-    def _verify(self, data: str) -> str | None:
-        payload, _, signature = data.rpartition(":")
-        if payload.count(":") != 3 or not hmac.compare_digest(self._sign(payload), data):
-            return None
-        return payload
-
 
 def _cancel_row() -> tuple[tuple[Button, ...], ...]:
-    return ((Button(Text("admin-cancel"), "ox"),),)
+    return ((Button(Text("admin-cancel"), encode(CancelTask())),),)

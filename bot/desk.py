@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from sqlite_utils import Database
 
 from bot.calendar import add_working_days
-from bot.effects import AdminPost, Effect, Fetch, Forget, Say, SendPhoto, Submit, Text
+from bot.effects import AdminPost, Effect, Fetch, Forget, Say, Scrub, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
@@ -28,7 +28,7 @@ from bot.photos import ImageReport, UnreadableImage, analyse
 from bot.receipts import receipt_qr_png, receipt_text
 from bot.session import Session
 from locales.catalog import DEFAULT_LANGUAGE
-from storage import audit, channels, dossiers, sessions
+from storage import audit, channels, dossiers, erasure, sessions
 from storage.blobs import BlobStore
 from storage.database import WriteConflict, transaction
 
@@ -170,7 +170,7 @@ class Desk:
                 elif isinstance(effect, Forget):
                     orphans += dossiers.forget_drafts(self.db, citizen.key, list(effect.hashes))
                     audit.record(self.db, citizen.key, "draft.discarded", citizen.key, {"photos": len(effect.hashes)})
-                else:
+                elif not isinstance(effect, Scrub):
                     out.append(effect)
             save_session(self.db, session)
         if isinstance(event, PhotosChecked):
@@ -178,6 +178,8 @@ class Desk:
             orphans += [p.sha256 for p in event.photos if p.sha256 and p.sha256 not in kept and not self._referenced(p.sha256)]
         for sha in orphans:
             self.blobs.delete(sha)
+        if any(isinstance(effect, Scrub) for effect in effects):
+            erasure.scrub(self.db)
         return [self._receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
 
     async def handle_official(self, event: OfficialEvent) -> list[Effect]:

@@ -58,6 +58,11 @@ class Forget:
 
 
 @dataclass(frozen=True)
+class Scrub:
+    """Once this input is committed, make what it erased unreadable in the database files too (storage/erasure.py)."""
+
+
+@dataclass(frozen=True)
 class Notify:
     """Send a message to a citizen other than the one who caused it (on whichever channel they used)."""
 
@@ -102,4 +107,4 @@ class EditPressed:
     buttons: tuple[tuple[Button, ...], ...] = ()
 
 
-Effect = Say | Fetch | Submit | SendPhoto | Forget | Notify | AdminPost | EditCard | Toast | EditPressed
+Effect = Say | Fetch | Submit | SendPhoto | Forget | Scrub | Notify | AdminPost | EditCard | Toast | EditPressed

@@ -1,7 +1,8 @@
 """Periodic care of stored data: remind the owners of idle drafts, then delete drafts left too long.
 
 Drafts hold ID photos (sensitive personal data) and must not linger: a draft idle for the retention period
-is deleted with its photos, one day after a reminder. Seen update ids older than a week are forgotten.
+is deleted with its photos, one day after a reminder, and the database's write-ahead log is emptied so the
+deleted answers are in no file. Seen update ids older than a week are forgotten.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from sqlite_utils import Database
 from bot.desk import load_session, save_session
 from bot.effects import Effect, Notify, Text
 from bot.events import Citizen
-from storage import audit, channels, dossiers, sessions
+from storage import audit, channels, dossiers, erasure, sessions
 from storage.blobs import BlobStore
-from storage.database import checkpoint, transaction
+from storage.database import transaction
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, retention_days: int) -> list[Effect]:
     """Remind owners of drafts idle for retention-1 days; delete those idle for the full period."""
     effects: list[Effect] = []
+    expired = False
     remind_before = (now - timedelta(days=max(retention_days - 1, 0))).astimezone(timezone.utc).isoformat(timespec="seconds")
     delete_before = (now - timedelta(days=retention_days)).astimezone(timezone.utc).isoformat(timespec="seconds")
     for row in sessions.idle_drafts(db, remind_before):
@@ -44,20 +46,23 @@ def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, ret
                 for sha in set(orphans):
                     blobs.delete(sha)
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-expired", {"title": title})))
+                expired = True
             elif not row.reminded_at:
                 sessions.set_reminded(db, citizen.key, now.isoformat(timespec="seconds"))
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-reminder", {"title": title, "days": 1})))
     week_ago = (now - timedelta(days=7)).astimezone(timezone.utc).isoformat(timespec="seconds")
     channels.forget_seen_before(db, week_ago)
+    if expired:
+        erasure.scrub(db)
     return effects
 
 
 async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
-    """Sweep drafts and checkpoint the database now and then, forever; deliver reminders and notices."""
+    """Sweep drafts and empty the write-ahead log now and then, forever; deliver reminders and notices."""
     while True:
         try:
             effects = sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days)
-            checkpoint(services.db)
+            erasure.scrub(services.db)  # also finishes any scrub after an erase that a reader held up
             await dispatcher.route(effects)
         except Exception as exc:  # noqa: BLE001 - keep sweeping; no personal data in the log
             log.error("housekeeping failed: %s", type(exc).__name__)

@@ -8,10 +8,8 @@ in the same one-transaction-per-event rule.
 from __future__ import annotations
 
 import re
-import time
-from collections import deque
 from dataclasses import dataclass, field
-from dataclasses import asdict
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,13 +17,14 @@ from sqlite_utils import Database
 from bot.backoffice import BackOffice
 from bot import buttons
 from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, Withdraw
-from bot.effects import AdminPost, Button, Effect, Fetch, Say, Text
+from bot.effects import AdminPost, Button, Effect, Fetch, Forget, Say, Scrub, Text
 from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
-from bot.lifecycle import allowed
+from bot.lifecycle import CITIZEN, allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
+from bot.settings import Settings
 from locales import formats
-from storage import audit, channels, dossiers
+from storage import audit, channels, dossiers, lookups
 from storage.records import Dossier
 
 RECEIPT_CODE = re.compile(r"^\s*([0-9A-Za-z.]+-\d{6}-\d{4})\s*$")
@@ -38,24 +37,44 @@ MENU_BUTTONS = (
 )
 
 
-@dataclass
-class LookupLimiter:
-    """At most ``limit`` lookups per citizen in any ``window`` seconds (kept in memory)."""
+@dataclass(frozen=True)
+class LookupLimits:
+    """How many lookups of codes that are not the looker's own (unknown, or someone else's) get an answer.
 
-    limit: int = 10
-    window: float = 600.0
-    seen: dict[str, deque] = field(default_factory=dict)
+    Receipt codes are sequential, so a stranger could walk them; such lookups are counted in the database,
+    per account over a sliding window and for the whole service per fixed window. Past the account's limit
+    that account is told to wait; past the service's, everyone is told to try later, whatever the number of
+    accounts. A filer's lookups of their own dossiers are never refused and never counted.
+    """
 
-    def allow(self, key: str, now: float | None = None) -> bool:
-        """Record a lookup attempt and tell whether it is within the limit."""
-        now = time.monotonic() if now is None else now
-        times = self.seen.setdefault(key, deque())
-        while times and now - times[0] > self.window:
-            times.popleft()
-        if len(times) >= self.limit:
-            return False
-        times.append(now)
-        return True
+    per_account: int
+    account_window: timedelta
+    per_service: int
+    service_window: timedelta
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "LookupLimits":
+        """Return the limits configured in the settings (LOOKUP_* variables)."""
+        return cls(settings.lookup_account_limit, timedelta(minutes=settings.lookup_account_window_minutes),
+                   settings.lookup_service_limit, timedelta(minutes=settings.lookup_service_window_minutes))
+
+    def admit(self, db: Database, account: str, now: datetime) -> Text | None:
+        """Count this lookup and return None, or return the polite refusal to send instead (then nothing is counted)."""
+        at = int(now.timestamp())
+        account_seconds, service_seconds = int(self.account_window.total_seconds()), int(self.service_window.total_seconds())
+        window = at - at % service_seconds
+        counts = lookups.counts(db, account, at - account_seconds + 1, window)
+        if len(counts.account_times) >= self.per_account:
+            wait = counts.account_times[-self.per_account] + account_seconds - at
+            return Text("lookup-too-many", {"minutes": _minutes(wait)})
+        if counts.service_used >= self.per_service:
+            return Text("lookup-busy", {"minutes": _minutes(window + service_seconds - at)})
+        lookups.record(db, account, at, window, at - account_seconds + 1)
+        return None
+
+
+def _minutes(seconds: int) -> int:
+    return max(1, -(-seconds // 60))
 
 
 @dataclass
@@ -65,7 +84,7 @@ class CitizenServices:
     db: Database
     engine: Engine
     backoffice: BackOffice
-    limiter: LookupLimiter = field(default_factory=LookupLimiter)
+    limits: LookupLimits = field(default_factory=lambda: LookupLimits.from_settings(Settings()))
 
     def handles(self, session: Session, event: Event) -> bool:
         """Tell whether this event is for the services rather than the filing engine."""
@@ -107,13 +126,13 @@ class CitizenServices:
             if not code or not RECEIPT_CODE.match(code):
                 return [Say(Text("lookup-no-qr"))]
             session.pending = None
-            return self._lookup(session, code.strip())
+            return self._lookup(session, code.strip(), ctx.now)
         if isinstance(pending, AwaitingFeedback):
             return self._feedback(session, event.text)
         if isinstance(pending, AwaitingComment):
             return self._comment(session, event.text)
         session.pending = None
-        return self._lookup(session, event.text.strip())
+        return self._lookup(session, event.text.strip(), ctx.now)
 
     def _service(self, session: Session, name: str, ctx: Context) -> list[Effect]:
         if name in ("lookup", "feedback") and session.in_flow:
@@ -140,10 +159,12 @@ class CitizenServices:
 
     # -- lookup ----------------------------------------------------------------------------------
 
-    def _lookup(self, session: Session, code: str) -> list[Effect]:
-        if not self.limiter.allow(session.citizen.key):
-            return [Say(Text("lookup-too-many"))]
+    def _lookup(self, session: Session, code: str, now: datetime) -> list[Effect]:
         dossier = dossiers.get_dossier(self.db, code)
+        own = dossier is not None and (dossier.channel, dossier.user_id) == (session.citizen.channel, session.citizen.user_id)
+        refusal = None if own else self.limits.admit(self.db, session.citizen.key, now)
+        if refusal is not None:
+            return [Say(refusal)]
         if dossier is None:
             return [Say(Text("lookup-not-found", {"code": code}))]
         public = {
@@ -153,7 +174,7 @@ class CitizenServices:
             "expected": formats.day(dossier.expected_on),
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "—",
         }
-        if (dossier.channel, dossier.user_id) != (session.citizen.channel, session.citizen.user_id):
+        if not own:
             return [Say(Text("lookup-public", public))]
         flow = self.engine.flows[dossier.flow_id].flow
         return [Say(Text("lookup-own", {**public, "title": Text(flow.title), "reason": dossier.reason or "—"}))]
@@ -171,7 +192,7 @@ class CitizenServices:
                                             "status": Text(f"state-{dossier.state}"), "expected": formats.day(dossier.expected_on)}))
             if dossier.state == "supplement_requested":
                 rows.append((Button(Text("supplement-start-code", {"code": dossier.receipt_code}), buttons.encode(StartSupplement(dossier.id))),))
-            if "withdraw" in allowed(dossier.state, ("withdraw",)):
+            if "withdraw" in allowed(dossier.state, CITIZEN):
                 rows.append((Button(Text("withdraw-button", {"code": dossier.receipt_code}), buttons.encode(AskWithdraw(dossier.id))),))
         return [Say(Text("mine", {"lines": lines}), tuple(rows))]
 
@@ -185,17 +206,29 @@ class CitizenServices:
 
     def _ask_withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, CITIZEN):
             return [Say(Text("withdraw-not-possible"))]
         rows = ((Button(Text("withdraw-yes"), buttons.encode(Withdraw(dossier.id))), Button(Text("cancel-no"), buttons.encode(Service("none")))),)
         return [Say(Text("withdraw-confirm", {"code": dossier.receipt_code}), rows)]
 
     def _withdraw(self, session: Session, raw_id: str) -> list[Effect]:
         dossier = self._own(session, raw_id)
-        if dossier is None or "withdraw" not in allowed(dossier.state, ("withdraw",)):
+        if dossier is None or "withdraw" not in allowed(dossier.state, CITIZEN):
             return [Say(Text("withdraw-not-possible"))]
         effects = self.backoffice.citizen_changed(dossier, "withdraw", f"citizen:{session.citizen.key}")
-        return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + effects
+        return [Say(Text("withdrawn", {"code": dossier.receipt_code}))] + self._erase_supplement(session, dossier) + effects
+
+    def _erase_supplement(self, session: Session, dossier: Dossier) -> list[Effect]:
+        """Erase the supplement the citizen had started for a withdrawn dossier: its answers and new photos.
+
+        The dossier itself is the office's record and is kept; photos it holds stay (Forget spares them).
+        """
+        if not session.in_flow or (session.supplement or {}).get("dossier_id") != dossier.id:
+            return []
+        hashes = tuple(session.photo_hashes())
+        session.reset_flow()
+        audit.record(self.db, f"citizen:{session.citizen.key}", "supplement.erased", dossier.receipt_code, {"photos": len(hashes)})
+        return [Forget(hashes), Scrub(), Say(Text("withdrawn-supplement-erased"))]
 
     # -- satisfaction and feedback -----------------------------------------------------------------
 
@@ -237,15 +270,13 @@ class CitizenServices:
     def _erase(self, session: Session, confirmed: bool) -> list[Effect]:
         if not confirmed:
             return [Say(Text("erase-kept"))]
-        from bot.effects import Forget
-
         hashes = dossiers.draft_hashes(self.db, session.citizen.key)
         hashes += [h for h in session.photo_hashes() if h not in hashes]
         kept = len(dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id))
         session.reset_flow()
         session.pending = None
         audit.record(self.db, f"citizen:{session.citizen.key}", "data.erased", session.citizen.key, {"photos": len(hashes)})
-        return [Forget(tuple(hashes)), Say(Text("erased", {"dossiers": kept}))]
+        return [Forget(tuple(hashes)), Scrub(), Say(Text("erased", {"dossiers": kept}))]
 
     # -- supplements -------------------------------------------------------------------------------
 
@@ -260,4 +291,4 @@ class CitizenServices:
             photos.setdefault(row.slot, []).append(
                 {"sha256": row.sha256, "mime": row.mime, "size": row.size, "width": row.width, "height": row.height}
             )
-        return self.engine.start_supplement(session, asdict(dossier), photos, ctx)
+        return self.engine.start_supplement(session, dossier, photos, ctx)

@@ -40,6 +40,10 @@ class Settings:
     sandbox_host: str = "127.0.0.1"
     sandbox_port: int = 8080
     draft_retention_days: int = 30
+    lookup_account_limit: int = 5
+    lookup_account_window_minutes: int = 60
+    lookup_service_limit: int = 5
+    lookup_service_window_minutes: int = 1
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -104,6 +108,10 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         sandbox_host=env.get("SANDBOX_HOST", "").strip() or defaults.sandbox_host,
         sandbox_port=integer("SANDBOX_PORT", defaults.sandbox_port),
         draft_retention_days=integer("DRAFT_RETENTION_DAYS", defaults.draft_retention_days),
+        lookup_account_limit=integer("LOOKUP_ACCOUNT_LIMIT", defaults.lookup_account_limit),
+        lookup_account_window_minutes=integer("LOOKUP_ACCOUNT_WINDOW_MINUTES", defaults.lookup_account_window_minutes),
+        lookup_service_limit=integer("LOOKUP_SERVICE_LIMIT", defaults.lookup_service_limit),
+        lookup_service_window_minutes=integer("LOOKUP_SERVICE_WINDOW_MINUTES", defaults.lookup_service_window_minutes),
     )
     if settings.telegram_token and ":" not in settings.telegram_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<letters>')")
@@ -117,6 +125,9 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         raise SettingsError("ZALO_WEBHOOK_SECRET (at least 8 characters) is required with ZALO_WEBHOOK_URL")
     if settings.zalo_webhook_url and not settings.public_base_url:
         raise SettingsError("PUBLIC_BASE_URL is required with ZALO_WEBHOOK_URL (where Zalo reaches this server)")
+    for name in ("LOOKUP_ACCOUNT_LIMIT", "LOOKUP_ACCOUNT_WINDOW_MINUTES", "LOOKUP_SERVICE_LIMIT", "LOOKUP_SERVICE_WINDOW_MINUTES"):
+        if getattr(settings, name.lower()) < 1:
+            raise SettingsError(f"{name} must be at least 1, got {getattr(settings, name.lower())}")
     if not 0 < settings.sandbox_port < 65536:
         raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
     return settings

@@ -27,7 +27,9 @@ def open_database(path: Path | str, *, synchronous: str = "NORMAL") -> Database:
     db.conn.execute(f"PRAGMA synchronous={synchronous}")
     db.conn.execute("PRAGMA busy_timeout=5000")
     db.conn.execute("PRAGMA foreign_keys=ON")
-    # Checkpoint rarely inside citizens' commits; housekeeping checkpoints (PASSIVE) in the background.
+    # Deleted and overwritten content is zeroed, so erased personal data leaves no bytes behind (storage/erasure.py).
+    db.conn.execute("PRAGMA secure_delete=ON")
+    # Checkpoint rarely inside citizens' commits; housekeeping empties the log (storage.erasure.scrub) in the background.
     db.conn.execute("PRAGMA wal_autocheckpoint=10000")
     migrate(db)
     return db

@@ -179,3 +179,12 @@ def m007_dossier_names(db: Database) -> None:
         "DELETE FROM dossier_names WHERE rowid = old.id; "
         f"INSERT INTO dossier_names (rowid, names) VALUES (new.id, {NAMES_OF.format(answers='new.answers')}); END"
     )
+
+
+@migration
+def m008_lookup_limits(db: Database) -> None:
+    """Count lookups of other people's receipt codes per account and for the whole service, across restarts."""
+    db.table("lookup_attempts").create({"account": str, "at": int})
+    db.table("lookup_attempts").create_index(["account", "at"])
+    db.table("lookup_attempts").create_index(["at"])
+    db.table("lookup_windows").create({"starts_at": int, "used": int}, pk="starts_at")

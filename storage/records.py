@@ -125,3 +125,11 @@ class DossierStats:
     average_hours: float | None
     average_rating: float | None
     ratings: int
+
+
+@dataclass(frozen=True)
+class LookupCounts:
+    """Lookups of codes that were not the looker's own: one account's recent ones, and the service's in a window."""
+
+    account_times: tuple[int, ...]  # when this account looked up, oldest first (seconds since the epoch)
+    service_used: int  # how many the whole service answered in the current window

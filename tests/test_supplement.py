@@ -11,6 +11,7 @@ from bot.session import Session
 from flows.compiler import load_flows
 from flows.validators import VALIDATORS
 from locales.catalog import Catalog
+from storage.records import Dossier
 from tests.test_transcripts import ROOT
 
 PHOTO = {"sha256": "a" * 64, "mime": "image/jpeg", "size": 1, "width": 1600, "height": 1200}
@@ -31,8 +32,12 @@ def test_items_ticked_out_of_order_are_all_asked_in_flow_order():
     ctx = Context(now=datetime(2026, 3, 10, 10, 0))
     citizen = Citizen("test", "7")
     session = Session(citizen)
-    dossier = {"id": 5, "receipt_code": "X-260310-0001", "flow_id": "household_business", "answers": dict(ANSWERS),
-               "shown": {}, "consent": {"version": "2026-01"}, "supplement": ["capital", "owner_phone"], "reason": "sai"}
+    dossier = Dossier(
+        id=5, receipt_code="X-260310-0001", office_code="X", flow_id="household_business", flow_version=1, channel="test",
+        user_id="7", status=5, state="supplement_requested", version=2, answers=dict(ANSWERS), shown={},
+        consent={"version": "2026-01"}, submitted_at="2026-03-10T10:00:00+07:00", expected_on="2026-03-13",
+        updated_at="2026-03-10T03:00:00Z", supplement=["capital", "owner_phone"], reason="sai",
+    )
     engine.start_supplement(session, dossier, PHOTOS, ctx)
     assert session.step == "owner_phone"
     engine.handle(session, TextReceived(citizen, "0912345678"), ctx)

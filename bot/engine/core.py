@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from bot import buttons
 from bot.buttons import AcceptPrefill, Back, ConfirmCancel, SetLanguage, StartFlow
@@ -26,6 +26,9 @@ from flows.compiler import CompiledFlow
 from flows.definition import Step
 from locales.catalog import LANGUAGE_NAMES, Catalog
 from locales.folding import fold
+
+if TYPE_CHECKING:
+    from storage.records import Dossier
 
 
 @dataclass(frozen=True)
@@ -85,27 +88,27 @@ class Engine:
         intro = Say(Text("flow-started", {"title": Text(compiled.flow.title)}))
         return [intro] + self.enter(session, compiled, ctx)
 
-    def start_supplement(self, session: Session, dossier: dict[str, Any], photos: dict[str, list], ctx: Context) -> list[Effect]:
+    def start_supplement(self, session: Session, dossier: Dossier, photos: dict[str, list], ctx: Context) -> list[Effect]:
         """Reopen a submitted dossier to redo only the items the officials asked for."""
-        compiled = self.flows[dossier["flow_id"]]
+        compiled = self.flows[dossier.flow_id]
         order = {step.id: position for position, step in enumerate(compiled.flow.steps)}
-        items = sorted((s for s in dossier.get("supplement") or [] if s in order), key=order.__getitem__)
+        items = sorted((s for s in dossier.supplement or [] if s in order), key=order.__getitem__)
         if not items:
             return [Say(Text("supplement-not-needed"))]
         session.reset_flow()
         session.flow_id = compiled.flow.id
         session.flow_version = compiled.flow.version
-        session.answers = {**dossier["answers"], **photos}
-        session.shown = dict(dossier.get("shown") or {})
+        session.answers = {**dossier.answers, **photos}
+        session.shown = dict(dossier.shown or {})
         for item in items:
             session.answers.pop(item, None)
             session.shown.pop(item, None)
-        session.consent = dict(dossier.get("consent") or {})
-        session.supplement = {"dossier_id": dossier["id"], "code": dossier["receipt_code"], "items": items}
+        session.consent = dict(dossier.consent or {})
+        session.supplement = {"dossier_id": dossier.id, "code": dossier.receipt_code, "items": items}
         session.editing = True
         session.step = compiled.jump(compiled.first, items[0])
         labels = [Text("bullet", {"text": Text(compiled.flow.step(item).label)}) for item in items]
-        intro = Say(Text("supplement-started", {"code": dossier["receipt_code"], "items": labels, "reason": dossier.get("reason") or ""}))
+        intro = Say(Text("supplement-started", {"code": dossier.receipt_code, "items": labels, "reason": dossier.reason or ""}))
         return [intro] + self.enter(session, compiled, ctx)
 
     # -- commands, menu, language -------------------------------------------------------------

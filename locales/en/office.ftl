@@ -133,7 +133,8 @@ menu-feedback = 💬 Feedback
 lookup-ask = Type the receipt code (e.g. 000.00.01.H99-260310-0001) or send a photo of the QR code on the receipt.
 lookup-not-found = No dossier { $code } was found. Please check the code on your receipt.
 lookup-no-qr = I couldn't read a receipt QR code in that photo. Take it closer and sharper, or type the code.
-lookup-too-many = Too many lookups. Please try again in a few minutes.
+lookup-too-many = You have looked up too many codes that do not exist or are not yours. Please try again in { $minutes } minute(s). Dossiers you filed yourself can be looked up at any time (or type /mydossiers).
+lookup-busy = The lookup service is receiving too many requests right now. Please try again in { $minutes } minute(s). Dossiers you filed yourself can still be looked up as usual.
 lookup-public =
     🔎 Dossier { $code }
     Status: { $status }
@@ -152,6 +153,7 @@ withdraw-confirm = Do you really want to withdraw dossier { $code }? It will not
 withdraw-yes = Yes, withdraw it
 withdraw-kept = The dossier is kept as it was.
 withdrawn = ↩️ Dossier { $code } has been withdrawn.
+withdrawn-supplement-erased = 🗑️ The supplement you had started for it, with the photos you added, was deleted.
 withdraw-not-possible = This dossier can no longer be withdrawn (processing has started or it is closed). Please contact the one-stop desk.
 rating-thanks = Thank you for rating { $rating }/5. Would you like to add a comment? Type it, or tap "Skip".
 rating-already = You have already rated this dossier. Thank you!

@@ -133,7 +133,8 @@ menu-feedback = 💬 Góp ý
 lookup-ask = Gõ mã hồ sơ (ví dụ 000.00.01.H99-260310-0001) hoặc gửi ảnh mã QR trên biên nhận.
 lookup-not-found = Không tìm thấy hồ sơ { $code }. Anh/chị kiểm tra lại mã trên biên nhận.
 lookup-no-qr = Không đọc được mã QR của biên nhận trong ảnh. Anh/chị chụp gần và rõ hơn, hoặc gõ mã hồ sơ.
-lookup-too-many = Anh/chị tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.
+lookup-too-many = Ông/Bà đã tra cứu quá nhiều lần những mã không có hoặc không phải hồ sơ của mình. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được bất cứ lúc nào (hoặc gõ /mydossiers).
+lookup-busy = Hệ thống tra cứu đang nhận quá nhiều yêu cầu. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được như thường.
 lookup-public =
     🔎 Hồ sơ { $code }
     Trạng thái: { $status }
@@ -152,6 +153,7 @@ withdraw-confirm = Anh/chị chắc chắn muốn rút hồ sơ { $code }? Hồ 
 withdraw-yes = Có, rút hồ sơ
 withdraw-kept = Hồ sơ vẫn được giữ nguyên.
 withdrawn = ↩️ Đã rút hồ sơ { $code }.
+withdrawn-supplement-erased = 🗑️ Phần bổ sung đang khai dở cho hồ sơ này và các ảnh mới gửi kèm đã được xóa.
 withdraw-not-possible = Hồ sơ này không thể rút nữa (đã bắt đầu xử lý hoặc đã kết thúc). Vui lòng liên hệ Bộ phận Một cửa.
 rating-thanks = Cảm ơn anh/chị đã đánh giá { $rating }/5. Anh/chị có muốn góp ý thêm không? Gõ góp ý, hoặc chạm "Bỏ qua".
 rating-already = Anh/chị đã đánh giá hồ sơ này rồi. Cảm ơn anh/chị!

@@ -23,7 +23,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests import imagegen
-from tests.browser.conftest import DESKTOP
+from sandbox.tests.browser.support import DESKTOP
 from tests.e2e.chat import BIRTH_ANSWERS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

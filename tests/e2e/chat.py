@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sandbox.client import UserHandle
+from sandbox.client import UserHandle
 from tests import imagegen
 
 ADMIN_CHAT = -1001

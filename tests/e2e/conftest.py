@@ -11,9 +11,10 @@ import pytest
 
 import main
 from bot.desk import VIETNAM
-from bot.sandbox.client import SandboxClient, UserHandle
-from bot.sandbox.server import SandboxServer
 from bot.settings import Settings
+from sandbox import demo
+from sandbox.client import SandboxClient, UserHandle
+from sandbox.server import SandboxServer
 
 ADMIN_CHAT = -1001
 CITIZEN, OTHER_CITIZEN, OFFICIAL, OTHER_OFFICIAL, STRANGER = 1001, 1002, 2001, 2002, 3001
@@ -49,10 +50,10 @@ class Running:
 async def service(tmp_path):
     """Start the sandbox and the bot; yield the people; stop everything."""
     server = SandboxServer("127.0.0.1", 0, rate_limits=False)
-    server.add_bot(main.SANDBOX_TOKEN, "motcua_bot", "Một cửa")
+    server.add_bot(demo.TOKEN, "motcua_bot", "Một cửa")
     await server.start()
     settings = replace(
-        Settings(), data_dir=tmp_path / "data", telegram_token=main.SANDBOX_TOKEN, admin_chat_id=ADMIN_CHAT,
+        Settings(), data_dir=tmp_path / "data", telegram_token=demo.TOKEN, admin_chat_id=ADMIN_CHAT,
         officials=frozenset({OFFICIAL, OTHER_OFFICIAL}),
     )
     clock = lambda: datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)  # noqa: E731 - a fixed Tuesday morning

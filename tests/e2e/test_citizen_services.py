@@ -12,7 +12,7 @@ import httpx
 import main
 from bot.desk import VIETNAM
 from bot.housekeeping import sweep_drafts
-from bot.sandbox.ratelimit import BucketSpec, RateLimits
+from sandbox.ratelimit import BucketSpec, RateLimits
 from storage.dossiers import get_dossier
 from tests import imagegen
 from tests.e2e.chat import ADMIN_CHAT, act, begin_birth_registration, card_of, file_birth_registration, press, say

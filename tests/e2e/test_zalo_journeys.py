@@ -8,7 +8,7 @@ import pytest
 
 import main
 from bot.channels.zalo.updates import parse_update
-from bot.sandbox.zalo_client import ZaloSandboxClient
+from sandbox.zalo_client import ZaloSandboxClient
 from storage.dossiers import get_dossier
 from tests import imagegen
 from tests.e2e.chat import ADMIN_CHAT, act

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from bot.channels.zalo.client import ZaloClient
-from bot.sandbox.server import SandboxServer
-from bot.sandbox.zalo_client import ZaloSandboxClient
+from sandbox.server import SandboxServer
+from sandbox.zalo_client import ZaloSandboxClient
 
 TOKEN = "1234567890:SANDBOX-ZALO-TOKEN"
 BOT_NAME = "Một Cửa Zalo"

@@ -23,7 +23,7 @@ from bot.channels.zalo import (
     retrying,
 )
 from bot.channels.zalo.updates import EVENT_IMAGE, EVENT_STICKER, EVENT_TEXT, EVENT_UNSUPPORTED
-from bot.sandbox.zalo_state import ZaloQuota
+from sandbox.zalo_state import ZaloQuota
 from tests.zalo.conftest import BOT_NAME, TOKEN, image_bytes
 
 

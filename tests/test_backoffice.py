@@ -1,0 +1,218 @@
+"""The back office through the host, without a chat platform: what officials see and what their actions do.
+
+Each test files a dossier straight into storage, presses the card's buttons and types replies as an official
+would (``Desk.handle_official``, one transaction each), and checks the replies, the stored dossier, the
+message the citizen gets and the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+import main
+from bot import buttons
+from bot.buttons import CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, encode
+from bot.desk import VIETNAM
+from bot.effects import AdminPost, EditCard, EditPressed, Notify, Toast
+from bot.events import CardPosted, Official, OfficialPressed, OfficialWrote
+from bot.settings import Settings
+from storage import audit, dossiers
+from storage.dossiers import create_dossier
+
+HOA = Official("2001", "Cán bộ Hòa")
+STRANGER = Official("3003", "Người lạ")
+NOW = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)
+CARD_MESSAGE = 501
+ANSWERS = {"consent": "yes", "relationship": "father", "requester_name": "Nguyễn Văn An", "child_name": "Nguyễn Minh Khôi"}
+
+
+class AdminChat:
+    """One office, one dossier whose card is posted in the admin chat, and officials acting on it."""
+
+    def __init__(self, tmp_path) -> None:
+        settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001, 2002}))
+        self.services = main.build(settings, clock=lambda: NOW)
+        self.db = self.services.db
+        self.id = create_dossier(
+            self.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
+            answers=ANSWERS, shown={}, consent={"version": "2026-01"}, submitted_at=NOW, expected_on=NOW.date().replace(day=13),
+        ).id
+        self.services.desk.report(CardPosted(self.id, CARD_MESSAGE))
+
+    @property
+    def dossier(self):
+        return dossiers.get_dossier_by_id(self.db, self.id)
+
+    def card_buttons(self) -> dict[str, str]:
+        """Return the card's buttons as the admin chat shows them now: action label key -> callback data."""
+        _, rows = self.services.backoffice.card(self.id)
+        return {b.label.key: b.data for row in rows for b in row}
+
+    async def press(self, data: str, who: Official = HOA) -> list:
+        return await self.services.desk.handle_official(OfficialPressed(who, data))
+
+    async def act(self, action: str, who: Official = HOA) -> list:
+        return await self.press(self.card_buttons()[f"action-{action}"], who)
+
+    async def write(self, text: str, who: Official = HOA) -> list:
+        return await self.services.desk.handle_official(OfficialWrote(who, text))
+
+    def applied(self) -> list[str]:
+        return [e.action for e in audit.entries(self.db, self.dossier.receipt_code) if e.action.startswith("dossier.")]
+
+
+@pytest.fixture
+def chat(tmp_path):
+    chat = AdminChat(tmp_path)
+    yield chat
+    chat.db.close()
+
+
+def keys(effects: list) -> list[str]:
+    return [f"{type(e).__name__}:{e.text.key}" for e in effects]
+
+
+def test_the_card_shows_signed_buttons_for_what_an_official_may_do_now(chat):
+    shown = chat.card_buttons()
+    assert list(shown) == ["action-accept", "action-request_supplement", "action-refuse", "action-stop"]
+    secret = chat.services.backoffice.secret
+    assert [buttons.verify(data, secret) for data in shown.values()] == [
+        OfficialAction(action, chat.id, 0) for action in ("accept", "request_supplement", "refuse", "stop")]
+
+
+async def test_accepting_moves_the_dossier_redraws_the_card_and_tells_the_citizen(chat):
+    reply = await chat.act("accept")
+    assert keys(reply) == ["Toast:admin-done", "EditCard:card", "Notify:notify-accepted"]
+    edit, notify = reply[1], reply[2]
+    assert edit.message_id == CARD_MESSAGE and edit.text.params["status"].key == "state-accepted"
+    assert [b.label.key for row in edit.buttons for b in row] == ["action-start", "action-approve", "action-request_supplement", "action-stop"]
+    assert (notify.channel, notify.user_id) == ("telegram", "1001")
+    stored = chat.dossier
+    assert (stored.state, stored.status, stored.version, stored.last_actor, stored.last_action) == ("accepted", 2, 1, HOA.name, "accept")
+    assert chat.applied() == ["dossier.accept"]
+
+
+async def test_a_button_of_an_outdated_card_changes_nothing(chat):
+    stale = chat.card_buttons()["action-stop"]
+    await chat.act("accept")
+    reply = await chat.press(stale)
+    assert keys(reply) == ["Toast:admin-outdated", "EditCard:card"]
+    assert chat.dossier.state == "accepted" and chat.applied() == ["dossier.accept"]
+
+
+async def test_refusing_asks_for_a_reason_and_stores_it(chat):
+    reply = await chat.act("refuse")
+    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-reason"]
+    assert chat.dossier.state == "new", "nothing applies before the reason is given"
+    again = await chat.write("ok")
+    assert keys(again) == ["AdminPost:admin-ask-reason"] and again[0].text.params["action"].key == "action-refuse"
+    done = await chat.write("  Sai   thẩm quyền  ")
+    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-not_accepted"]
+    assert done[2].text.params["reason"] == "Sai thẩm quyền"
+    stored = chat.dossier
+    assert (stored.state, stored.status, stored.reason) == ("not_accepted", 3, "Sai thẩm quyền")
+    assert audit.entries(chat.db, stored.receipt_code)[-1].detail == {
+        "from": "new", "to": "not_accepted", "official": HOA.user_id, "reason": "Sai thẩm quyền"}
+    assert await chat.write("more words") == [], "the task is over"
+
+
+async def test_a_supplement_request_asks_the_items_then_the_reason(chat):
+    reply = await chat.act("request_supplement")
+    picker = reply[1]
+    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-pick-items"]
+    offered = [b.label.params["label"].key for row in picker.buttons[:-1] for b in row]
+    assert offered == ["birth-relationship-label", "birth-requester-name-label", "birth-child-name-label"], "answered steps, never the consent"
+    assert [b.data for b in picker.buttons[-1]] == [encode(ItemsChosen()), encode(CancelTask())]
+
+    assert keys(await chat.press(encode(ItemsChosen()))) == ["Toast:admin-select-items"]
+    assert keys(await chat.write("Sai tên")) == ["AdminPost:admin-select-items"]
+    ticked = await chat.press(encode(PickItem(2)))
+    assert isinstance(ticked[0], EditPressed) and ticked[0].buttons[1][0].label.params["mark"] == "✅ "
+    await chat.press(encode(PickItem(1)))
+    await chat.press(encode(PickItem(1)))  # ticked twice: unticked
+    assert keys(await chat.press(encode(ItemsChosen()))) == ["EditPressed:admin-ask-reason"]
+    done = await chat.write("Tên của cháu viết sai dấu")
+    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-supplement_requested"]
+    assert done[2].buttons == ((done[2].buttons[0][0],),) and buttons.decode(done[2].buttons[0][0].data) == StartSupplement(chat.id)
+    stored = chat.dossier
+    assert (stored.state, stored.supplement, stored.reason) == ("supplement_requested", ["child_name"], "Tên của cháu viết sai dấu")
+
+
+async def test_approving_with_the_proposed_date_stores_the_date_and_fee(chat):
+    await chat.act("accept")
+    reply = await chat.act("approve")
+    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-pickup"]
+    assert [b.data for b in reply[1].buttons[0]] == [encode(UseDefaultDate()), encode(CancelTask())]
+    done = await chat.press(encode(UseDefaultDate()))
+    assert keys(done) == ["EditPressed:admin-pickup-chosen", "Toast:admin-done", "EditCard:card", "Notify:notify-done"]
+    stored = chat.dossier
+    assert (stored.state, stored.status, stored.pickup_on, stored.fee) == ("done", 9, "2026-03-13", 0)
+    assert stored.done_at == NOW.isoformat(timespec="seconds")
+
+
+async def test_approving_with_a_typed_date_refuses_a_past_one(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    assert keys(await chat.write("01/03/2026")) == ["AdminPost:admin-bad-date"]
+    assert keys(await chat.write("16/03/2026"))[-1] == "Notify:notify-done"
+    assert chat.dossier.pickup_on == "2026-03-16"
+
+
+async def test_handing_over_asks_the_citizen_for_a_rating(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    await chat.press(encode(UseDefaultDate()))
+    notify = (await chat.act("hand_over"))[-1]
+    assert isinstance(notify, Notify) and notify.text.key == "notify-handed_over"
+    assert [buttons.decode(b.data) for row in notify.buttons for b in row] == [Rate(chat.id, n) for n in range(1, 6)]
+
+
+async def test_a_cancelled_task_applies_nothing(chat):
+    await chat.act("stop")
+    assert keys(await chat.press(encode(CancelTask()))) == ["EditPressed:admin-task-cancelled"]
+    assert await chat.write("Hồ sơ nộp nhầm nơi") == []
+    assert chat.dossier.state == "new" and chat.applied() == []
+
+
+async def test_only_officials_act_and_forged_buttons_are_refused(chat):
+    accept = chat.card_buttons()["action-accept"]
+    assert keys(await chat.press(accept, STRANGER)) == ["Toast:admin-not-allowed"]
+    assert await chat.write("Sai thẩm quyền", STRANGER) == []
+    forged = accept.rsplit(":", 1)[0] + ":AAAAAAAA"
+    assert keys(await chat.press(forged)) == ["Toast:admin-forged"]
+    other = buttons.sign(OfficialAction("accept", chat.id + 1, 0), b"not the office's secret")
+    assert keys(await chat.press(other)) == ["Toast:admin-forged"]
+    assert chat.dossier.version == 0 and chat.applied() == []
+    refused = [e.action for e in audit.entries(chat.db, "admin-chat")]
+    assert refused == ["admin.refused", "admin.forged", "admin.forged"]
+
+
+async def test_a_task_button_without_a_task_is_answered(chat):
+    assert keys(await chat.press(encode(UseDefaultDate()))) == ["Toast:admin-no-task"]
+    assert keys(await chat.press("os:x")) == ["Toast:admin-no-task"]
+
+
+def test_a_citizens_withdrawal_redraws_the_card_and_tells_the_officials(chat):
+    backoffice = chat.services.backoffice
+    effects = backoffice.citizen_changed(chat.dossier, "withdraw", "citizen:telegram:1001")
+    assert keys(effects) == ["EditCard:card", "AdminPost:admin-citizen-withdraw"]
+    assert isinstance(effects[0], EditCard) and isinstance(effects[1], AdminPost)
+    stored = chat.dossier
+    assert (stored.state, stored.status, stored.last_actor) == ("withdrawn", 7, "Công dân")
+    entry = audit.entries(chat.db, stored.receipt_code)[-1]
+    assert (entry.actor, entry.action, entry.detail) == ("citizen:telegram:1001", "dossier.withdraw", {"from": "new", "to": "withdrawn"})
+
+
+def test_a_citizen_change_on_an_outdated_dossier_applies_nothing(chat):
+    seen = chat.dossier
+    assert chat.services.backoffice.citizen_changed(seen, "withdraw", "citizen:telegram:1001")
+    assert chat.services.backoffice.citizen_changed(seen, "withdraw", "citizen:telegram:1001") == []
+    assert chat.applied() == ["dossier.withdraw"]
+
+
+async def test_toasts_are_alerts_only_when_something_was_refused(chat):
+    assert [e.alert for e in await chat.act("accept") if isinstance(e, Toast)] == [False]
+    assert [e.alert for e in await chat.press(encode(ItemsChosen())) if isinstance(e, Toast)] == [True]
