@@ -19,6 +19,8 @@ check: $(STAMP)
 	$(PY) main.py check
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) main.py check
 	$(PY) -m pytest -q
 

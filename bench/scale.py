@@ -78,10 +78,10 @@ def template(results_dir: Path) -> dict[str, Any]:
 
         following = asyncio.run(walk())
         cursor = services.db.execute("SELECT * FROM sessions WHERE key = ?", [citizen.key])
-        session = dict(zip([c[0] for c in cursor.description], cursor.fetchone()))
+        session = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
         cursor = services.db.execute("SELECT * FROM attachments WHERE owner = ? ORDER BY id", [citizen.key])
         names = [c[0] for c in cursor.description]
-        attachments = [dict(zip(names, row)) for row in cursor.fetchall()]
+        attachments = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         services.db.close()
     next_input = inputs[following]
     if next_input.kind != "text":
@@ -132,7 +132,7 @@ def insert_all(connection: sqlite3.Connection, table: str, columns: list[str], r
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     total = 0
     while True:
-        chunk = [row for _, row in zip(range(CHUNK), rows)]
+        chunk = [row for _, row in zip(range(CHUNK), rows, strict=False)]
         if not chunk:
             return total
         connection.execute("BEGIN")

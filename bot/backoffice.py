@@ -31,6 +31,7 @@ from flows.compiler import CompiledFlow
 from flows.definition import Flow
 from flows.text_hygiene import clean_text
 from flows.validators import VALIDATORS, Invalid, ValidationContext
+from locales import formats
 from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficialTask
 
@@ -124,9 +125,9 @@ class BackOffice:
         if dossier.supplement:
             extra.append(Text("card-supplement", {"items": self._labels(flow, dossier.supplement)}))
         if dossier.pickup_on:
-            extra.append(Text("card-pickup", {"date": _dmy(dossier.pickup_on), "fee": _money(dossier.fee or 0)}))
+            extra.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on), "fee": formats.money(dossier.fee or 0)}))
         if dossier.last_actor:
-            extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": _hm(dossier.last_action_at)}))
+            extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": formats.moment(dossier.last_action_at)}))
         if dossier.rating:
             extra.append(Text("card-rating", {"rating": dossier.rating, "comment": dossier.comment or ""}))
         text = Text(
@@ -136,8 +137,8 @@ class BackOffice:
                 "title": Text(flow.title),
                 "status": Text(f"state-{dossier.state}"),
                 "status_code": STATUS_CODES[dossier.state],
-                "submitted": _hm(dossier.submitted_at),
-                "expected": _dmy(dossier.expected_on),
+                "submitted": formats.moment(dossier.submitted_at),
+                "expected": formats.day(dossier.expected_on),
                 "channel": dossier.channel,
                 "lines": lines,
                 "extra": extra,
@@ -175,7 +176,7 @@ class BackOffice:
             self._save_task(official, task)
             return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}), _cancel_row())]
         if isinstance(pressed, UseDefaultDate):
-            closed = EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": _dmy(task.data["default_pickup"])}))
+            closed = EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": formats.day(task.data["default_pickup"])}))
             return [closed] + self._finish(official, task, pickup=task.data["default_pickup"])
         if isinstance(pressed, CancelTask):
             self._drop_task(official)
@@ -214,8 +215,8 @@ class BackOffice:
             default = dossier.expected_on
             data["default_pickup"] = default
             prompt = AdminPost(
-                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": _dmy(default), "fee": _money(self.fee_of(dossier))}),
-                ((Button(Text("admin-use-date", {"date": _dmy(default)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),),
+                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default), "fee": formats.money(self.fee_of(dossier))}),
+                ((Button(Text("admin-use-date", {"date": formats.day(default)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),),
             )
         else:
             prompt = AdminPost(Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row())
@@ -268,7 +269,7 @@ class BackOffice:
             today = self.clock().date()
             result = VALIDATORS["date"](text, ValidationContext(today=today, answers={}, options={"future_ok": True, "max_future_days": 365}))
             if isinstance(result, Invalid) or datetime.strptime(result.value, "%d/%m/%Y").date() < today:
-                return [AdminPost(Text("admin-bad-date", {"example": _dmy(task.data["default_pickup"])}))]
+                return [AdminPost(Text("admin-bad-date", {"example": formats.day(task.data["default_pickup"])}))]
             return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
         cleaned = clean_text(text, multiline=True)
         if isinstance(cleaned, Text):
@@ -350,8 +351,8 @@ class BackOffice:
             "office": self.office.name,
             "address": self.office.address,
             "hours": self.office.hours,
-            "pickup": _dmy(dossier.pickup_on) if dossier.pickup_on else "",
-            "fee": _money(dossier.fee or 0),
+            "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",
+            "fee": formats.money(dossier.fee or 0),
             "documents": self._documents(dossier),
             "items": self._labels(flow, dossier.supplement or []),
         }
@@ -407,7 +408,7 @@ class BackOffice:
             lines.append(Text("admin-pending-line", {
                 "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
                 "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
-                "expected": _dmy(dossier.expected_on),
+                "expected": formats.day(dossier.expected_on),
             }))
         return AdminPost(Text("admin-pending", {"count": len(lines), "lines": lines}))
 
@@ -419,7 +420,7 @@ class BackOffice:
         found = dossiers.find_dossiers(self.db, query, limit=10)
         lines = [Text("admin-pending-line", {
             "mark": "", "code": d.receipt_code, "title": Text(self.flows[d.flow_id].flow.title),
-            "status": Text(f"state-{d.state}"), "expected": _dmy(d.expected_on),
+            "status": Text(f"state-{d.state}"), "expected": formats.day(d.expected_on),
         }) for d in found]
         return AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}))
 
@@ -450,15 +451,3 @@ class BackOffice:
 
 def _cancel_row() -> tuple[tuple[Button, ...], ...]:
     return ((Button(Text("admin-cancel"), encode(CancelTask())),),)
-
-
-def _dmy(value: str) -> str:
-    return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
-
-
-def _hm(value: str) -> str:
-    return datetime.fromisoformat(value).strftime("%H:%M %d/%m/%Y")
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đ" if amount else "0 đ"

@@ -264,7 +264,7 @@ def decode(data: str) -> Payload | None:
     if len(raw) != len(names) or (not names and rest):
         return None
     values = []
-    for item, text in zip(names, raw):
+    for item, text in zip(names, raw, strict=True):
         type_name = item.type if isinstance(item.type, str) else item.type.__name__
         if type_name == "int":
             if not text.isdigit():

@@ -6,7 +6,7 @@ may itself be a ``Text`` (rendered first) or a list of them (rendered and joined
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from locales.text import Button as Button, Text as Text  # re-exported: the effects speak this vocabulary

@@ -9,6 +9,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
 from bot.effects import Text
+from locales import formats
 
 
 def receipt_qr_png(receipt_code: str) -> bytes:
@@ -30,7 +31,7 @@ def receipt_text(receipt_code: str, title: str, office_name: str, submitted_at: 
             "code": receipt_code,
             "title": Text(title),
             "office": office_name,
-            "submitted": submitted_at.strftime("%H:%M %d/%m/%Y"),
-            "expected": expected_on.strftime("%d/%m/%Y"),
+            "submitted": formats.moment(submitted_at),
+            "expected": formats.day(expected_on),
         },
     )

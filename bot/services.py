@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.backoffice import BackOffice, _dmy
+from bot.backoffice import BackOffice
 from bot import buttons
 from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, Withdraw
 from bot.effects import AdminPost, Button, Effect, Fetch, Forget, Say, Scrub, Text
@@ -24,6 +24,7 @@ from bot.lifecycle import CITIZEN, allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
 from bot.settings import Settings
 from flows.text_hygiene import clean_text
+from locales import formats
 from storage import audit, channels, dossiers, lookups
 from storage.records import Dossier
 
@@ -170,9 +171,9 @@ class CitizenServices:
         public = {
             "code": dossier.receipt_code,
             "status": Text(f"state-{dossier.state}"),
-            "submitted": _dmy(dossier.submitted_at),
-            "expected": _dmy(dossier.expected_on),
-            "pickup": _dmy(dossier.pickup_on) if dossier.pickup_on else "—",
+            "submitted": formats.day(dossier.submitted_at),
+            "expected": formats.day(dossier.expected_on),
+            "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "—",
         }
         if not own:
             return [Say(Text("lookup-public", public))]
@@ -189,7 +190,7 @@ class CitizenServices:
         for dossier in own[:20]:
             flow = self.engine.flows[dossier.flow_id].flow
             lines.append(Text("mine-line", {"code": dossier.receipt_code, "title": Text(flow.title),
-                                            "status": Text(f"state-{dossier.state}"), "expected": _dmy(dossier.expected_on)}))
+                                            "status": Text(f"state-{dossier.state}"), "expected": formats.day(dossier.expected_on)}))
             if dossier.state == "supplement_requested":
                 rows.append((Button(Text("supplement-start-code", {"code": dossier.receipt_code}), buttons.encode(StartSupplement(dossier.id))),))
             if "withdraw" in allowed(dossier.state, CITIZEN):

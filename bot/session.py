@@ -162,6 +162,13 @@ class Session:
     def in_flow(self) -> bool:
         return self.flow_id is not None
 
+    @property
+    def current_step(self) -> str:
+        """The id of the step being filled; asked only while a flow is in progress."""
+        if self.step is None:
+            raise LookupError("no step: no flow in progress")
+        return self.step
+
     def reset_flow(self) -> None:
         """Forget the filing in progress (the language stays)."""
         self.flow_id = None

@@ -1,15 +1,8 @@
-"""Matching what people type: case, spacing and Vietnamese diacritics ignored."""
+"""Reading a typed yes or no, with case, spacing and Vietnamese diacritics ignored (locales.folding)."""
 
 from __future__ import annotations
 
-import unicodedata
-
-
-def fold(text: str) -> str:
-    """Lower-case, trim and strip Vietnamese diacritics ("Đồng ý" -> "dong y"), for matching typed words."""
-    text = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
-    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Mn").split())
-
+from locales.folding import fold
 
 YES_WORDS = {"co", "có", "yes", "y", "dong y", "đồng ý", "ok", "agree", "1"}
 NO_WORDS = {"khong", "không", "no", "n", "2", "tu choi", "từ chối"}

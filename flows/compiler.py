@@ -23,7 +23,6 @@ from transitions import Machine
 from flows.definition import Condition, Flow, Option, Step
 from flows.kinds import Kinds, StepSource
 
-FLOWS_DIR = Path(__file__).parent
 ITEM_TRIGGER = "item"
 NEXT_TRIGGER = "next"
 MAX_BRANCH_COMBINATIONS = 20_000
@@ -48,14 +47,16 @@ class CompiledFlow:
 
     def __post_init__(self) -> None:
         self.follows = {
-            source: tuple((t.dest, self.flow.index[t.dest] if t.conditions else None) for t in found)
+            source: tuple((t.dest, self.flow.index[t.dest] if t.conditions else None) for t in found if t.dest)
             for source, found in self.machine.events[NEXT_TRIGGER].transitions.items()
         }
         item = self.machine.events.get(ITEM_TRIGGER)
-        self.items = {source: found[0].dest for source, found in item.transitions.items()} if item else {}
+        self.items = {source: found[0].dest for source, found in item.transitions.items() if found[0].dest} if item else {}
 
     @property
     def first(self) -> str:
+        if self.machine.initial is None:
+            raise ValueError(f"flow {self.flow.id} was compiled without a first step")
         return self.machine.initial
 
     def walk(self, answers: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
@@ -311,7 +312,7 @@ def build_machine(flow: Flow) -> Machine:
     for position, step in enumerate(steps):
         states.append(step.id)
         for later in steps[position + 1:]:
-            transition = {"trigger": NEXT_TRIGGER, "source": step.id, "dest": later.id}
+            transition: dict[str, Any] = {"trigger": NEXT_TRIGGER, "source": step.id, "dest": later.id}
             if later.conditions:
                 transition["conditions"] = [later.applies]
             transitions.append(transition)
@@ -321,7 +322,7 @@ def build_machine(flow: Flow) -> Machine:
             inner = [f"{step.id}.{i.id}" for i in step.steps]
             states += inner
             transitions.append({"trigger": ITEM_TRIGGER, "source": step.id, "dest": inner[0]})
-            for here, there in zip(inner, inner[1:] + [step.id]):
+            for here, there in zip(inner, inner[1:] + [step.id], strict=True):
                 transitions.append({"trigger": NEXT_TRIGGER, "source": here, "dest": there})
     return Machine(
         model=None,

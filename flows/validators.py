@@ -19,6 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from locales.folding import fold
+from locales import formats
 from locales.text import Text
 from flows.ethnicities import ALIASES, ETHNIC_GROUPS
 from flows.text_hygiene import clean_text
@@ -144,25 +146,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fold(text: str) -> str:
-    """Return the text lower-cased without diacritics (đ -> d), one character per input character."""
-    folded = []
-    for char in unicodedata.normalize("NFC", text):
-        base = unicodedata.normalize("NFD", char.lower())[0]
-        folded.append("d" if base == "đ" else base)
-    return "".join(folded)
-
-
-def _fmt_date(d: date) -> str:
-    """Format a date as dd/mm/yyyy."""
-    return d.strftime("%d/%m/%Y")
-
-
-def _fmt_vnd(amount: int) -> str:
-    """Format an amount of dong the Vietnamese way: 50.000.000 đ."""
-    return f"{amount:,}".replace(",", ".") + " đ"
-
-
 def _unique(chars: list[str]) -> str:
     """Join distinct characters in the order met, for a message."""
     return " ".join(dict.fromkeys(chars))
@@ -247,8 +230,8 @@ def _check_date_range(d: date, ctx: ValidationContext, example: str) -> Invalid 
     latest = ctx.today + timedelta(days=future_days)
     if d > latest:
         if future_days == 0:
-            return Invalid(Text("invalid-date-future", {"today": _fmt_date(ctx.today), "example": example}))
-        return Invalid(Text("invalid-date-too-late", {"latest": _fmt_date(latest), "days": future_days, "example": example}))
+            return Invalid(Text("invalid-date-future", {"today": formats.day(ctx.today), "example": example}))
+        return Invalid(Text("invalid-date-too-late", {"latest": formats.day(latest), "days": future_days, "example": example}))
     return None
 
 
@@ -269,7 +252,7 @@ def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
     if not match:
         return Invalid(invalid)
     day, month, year = (int(part) for part in match.groups())
-    example = _fmt_date(ctx.today)
+    example = formats.day(ctx.today)
     try:
         d = date(year, month, day)
     except ValueError:
@@ -277,20 +260,20 @@ def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
     refused = _check_date_range(d, ctx, example)
     if refused:
         return refused
-    return Valid(_fmt_date(d), _fmt_date(d), _late_notes(d, ctx))
+    return Valid(formats.day(d), formats.day(d), _late_notes(d, ctx))
 
 
 @_hygienic()
 def date_(text: str, ctx: ValidationContext) -> Result:
     """Accept a date as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy); value "dd/mm/yyyy"."""
-    return _parse_date(_clean(text), ctx, Text("invalid-date", {"example": _fmt_date(ctx.today)}))
+    return _parse_date(_clean(text), ctx, Text("invalid-date", {"example": formats.day(ctx.today)}))
 
 
 @_hygienic()
 def date_or_year(text: str, ctx: ValidationContext) -> Result:
     """Accept a date like ``date`` or a bare 4-digit year (value "yyyy")."""
     value = _clean(text)
-    example, example_year = _fmt_date(ctx.today), str(ctx.today.year)
+    example, example_year = formats.day(ctx.today), str(ctx.today.year)
     if _YEAR_RE.fullmatch(value):
         year = int(value)
         if year < MIN_YEAR:
@@ -377,7 +360,8 @@ def business_name(text: str, ctx: ValidationContext) -> Result:
     """Accept a household business name; value is always "Hộ kinh doanh <Proper Name>"."""
     example = EXAMPLE_BUSINESS_NAME
     name = _clean(text)
-    prefix = re.match(r"(?:ho kinh doanh|hkd)(?![a-z0-9])[\s:.\-]*", _fold(name))
+    by_character = "".join(fold(char)[:1] or char for char in name)  # positions in it are positions in the name
+    prefix = re.match(r"(?:ho kinh doanh|hkd)(?![a-z0-9])[\s:.\-]*", by_character)
     proper = name[prefix.end():].strip() if prefix else name
     if not any(c.isalnum() for c in proper):
         return Invalid(Text("invalid-business-name", {"example": example}))
@@ -386,7 +370,7 @@ def business_name(text: str, ctx: ValidationContext) -> Result:
     bad = [c for c in proper if not (c.lower() in VIETNAMESE_LETTERS or c in "0123456789" or c in BUSINESS_SYMBOLS)]
     if bad:
         return Invalid(Text("invalid-business-name-chars", {"chars": _unique(bad), "example": example}))
-    folded = _fold(proper)
+    folded = fold(proper)
     for phrase, written in BUSINESS_FORBIDDEN_PHRASES:
         pattern = r"\s*".join(re.escape(part) for part in phrase.split())
         if re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", folded):
@@ -481,7 +465,7 @@ def money_vnd(text: str, ctx: ValidationContext) -> Result:
         example_amount = max(example_amount, int(low))
     if high is not None:
         example_amount = min(example_amount, int(high))
-    example = EXAMPLE_MONEY_TEXT if example_amount == EXAMPLE_MONEY else _fmt_vnd(example_amount)
+    example = EXAMPLE_MONEY_TEXT if example_amount == EXAMPLE_MONEY else formats.money(example_amount)
     cleaned = _clean(text)
     if cleaned.startswith("-"):
         return Invalid(Text("invalid-money-positive", {"example": example}))
@@ -491,10 +475,10 @@ def money_vnd(text: str, ctx: ValidationContext) -> Result:
     if amount <= 0:
         return Invalid(Text("invalid-money-positive", {"example": example}))
     if low is not None and amount < int(low):
-        return Invalid(Text("invalid-money-too-small", {"min": _fmt_vnd(int(low)), "example": example}))
+        return Invalid(Text("invalid-money-too-small", {"min": formats.money(int(low)), "example": example}))
     if high is not None and amount > int(high):
-        return Invalid(Text("invalid-money-too-large", {"max": _fmt_vnd(int(high)), "example": example}))
-    return Valid(amount, _fmt_vnd(amount))
+        return Invalid(Text("invalid-money-too-large", {"max": formats.money(int(high)), "example": example}))
+    return Valid(amount, formats.money(amount))
 
 
 @_hygienic()
@@ -514,10 +498,10 @@ def positive_int(text: str, ctx: ValidationContext) -> Result:
 @_hygienic()
 def ethnicity(text: str, ctx: ValidationContext) -> Result:
     """Accept one of Vietnam's 54 ethnic groups (diacritics and hyphens optional); value is its official name."""
-    wanted = _fold(_clean(text)).replace("-", " ").replace("'", "")
+    wanted = fold(_clean(text)).replace("-", " ").replace("'", "")
     names = {**{name: name for name in ETHNIC_GROUPS}, **ALIASES}
     for written, official in names.items():
-        if " ".join(_fold(written).replace("-", " ").replace("'", "").split()) == " ".join(wanted.split()):
+        if " ".join(fold(written).replace("-", " ").replace("'", "").split()) == " ".join(wanted.split()):
             return Valid(official, official)
     return Invalid(Text("invalid-ethnicity", {"example": "Kinh"}))
 
@@ -526,7 +510,7 @@ def ethnicity(text: str, ctx: ValidationContext) -> Result:
 def nationality(text: str, ctx: ValidationContext) -> Result:
     """Accept a nationality; "Việt Nam" in any common spelling is normalised, others must be letters."""
     value = _clean(text)
-    if _fold(value).replace(" ", "") in ("vietnam", "vn", "viet", "quoctichvietnam"):
+    if fold(value).replace(" ", "") in ("vietnam", "vn", "viet", "quoctichvietnam"):
         return Valid("Việt Nam", "Việt Nam")
     if 2 <= len(value) <= 60 and all(ch.isalpha() or ch in " -'" for ch in value):
         name = " ".join(_capitalize_first(word) for word in value.split())

@@ -62,10 +62,6 @@ class Catalog:
         """Return the message keys known in each language."""
         return {language: set(messages) for language, messages in self.messages.items()}
 
-    def has(self, key: str) -> bool:
-        """Tell whether the default language knows this key."""
-        return key in self.messages[DEFAULT_LANGUAGE]
-
     def render(self, language: str, text: Text | str) -> str:
         """Render a Text (or pass a plain string through) in a language, falling back to Vietnamese."""
         if isinstance(text, str):

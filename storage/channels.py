@@ -31,9 +31,9 @@ def load_menu(db: Database, key: str) -> dict[str, Any] | None:
 
 def save_menu(db: Database, key: str, menu: dict[str, Any]) -> None:
     """Remember the menu just shown to a citizen."""
-    db["channel_menus"].upsert({"key": key, "menu": json.dumps(menu, ensure_ascii=False)}, pk="key")
+    db.table("channel_menus").upsert({"key": key, "menu": json.dumps(menu, ensure_ascii=False)}, pk="key")
 
 
 def record_feedback(db: Database, channel: str, user_id: str, text: str) -> None:
     """Store a citizen's feedback about the service."""
-    db["feedback"].insert({"channel": channel, "user_id": user_id, "text": text, "at": utc_now()})
+    db.table("feedback").insert({"channel": channel, "user_id": user_id, "text": text, "at": utc_now()})

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from locales.folding import fold
 from storage.clock import utc_now
 from storage.records import Attachment, Count, Dossier, DossierStats
 
@@ -65,12 +65,15 @@ def create_dossier(
         "expected_on": expected_on.isoformat(),
         "updated_at": utc_now(),
     }
-    dossier_id = db["dossiers"].insert(row).last_pk
-    return get_dossier_by_id(db, dossier_id)
+    inserted = db.table("dossiers").insert(row).last_pk
+    dossier = get_dossier_by_id(db, inserted) if inserted is not None else None
+    if dossier is None:
+        raise LookupError("the dossier just inserted cannot be read back")
+    return dossier
 
 
 def _dossier(row: tuple) -> Dossier:
-    values = dict(zip(DOSSIER_FIELDS, row))
+    values = dict(zip(DOSSIER_FIELDS, row, strict=True))
     for column in JSON_COLUMNS:
         if isinstance(values[column], str):
             values[column] = json.loads(values[column])
@@ -109,7 +112,7 @@ def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
 
     Names are matched word by word from the start of each word, ignoring case and accents (Trần = tran).
     """
-    words = [fold_name(word) for word in query.split()]
+    words = [fold(word) for word in query.split()]  # as the index folds names (SQL-side: unicode61, đ as d)
     match = " ".join('"' + word.replace('"', '""') + '"*' for word in words if word)
     like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return _dossiers(
@@ -118,12 +121,6 @@ def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
         "OR id IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH :match) ORDER BY id DESC LIMIT :limit",
         {"like": like, "match": match or '""', "limit": limit},
     )
-
-
-def fold_name(text: str) -> str:
-    """Fold a name the way the name index does: no accents, đ as d, lower case."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def stats(db: Database) -> DossierStats:
@@ -140,17 +137,13 @@ def stats(db: Database) -> DossierStats:
 
 def business_name_taken(db: Database, office_code: str, name: str) -> bool:
     """Tell whether an approved household business of this office already has this name (case-insensitive)."""
-    wanted = _fold(name)
+    wanted = fold(name, diacritics=True)
     rows = db.execute(
         "SELECT json_extract(answers, '$.business_name') FROM dossiers "
         "WHERE office_code = ? AND flow_id = 'household_business' AND status IN (9, 10)",
         [office_code],
     )
-    return any(row[0] and _fold(row[0]) == wanted for row in rows)
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return any(row[0] and fold(row[0], diacritics=True) == wanted for row in rows)
 
 
 def change_state(
@@ -173,23 +166,23 @@ def change_state(
 
 def replace_answers(db: Database, dossier_id: int, answers: dict[str, Any], shown: dict[str, str]) -> None:
     """Put a supplement's answers (and how the citizen saw them) into the dossier."""
-    db["dossiers"].update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
+    db.table("dossiers").update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
                                        "shown": json.dumps(shown, ensure_ascii=False)})
 
 
 def set_rating(db: Database, dossier_id: int, rating: int) -> None:
     """Record the citizen's satisfaction (1 to 5 stars)."""
-    db["dossiers"].update(dossier_id, {"rating": rating})
+    db.table("dossiers").update(dossier_id, {"rating": rating})
 
 
 def set_comment(db: Database, dossier_id: int, comment: str) -> None:
     """Record the comment that came with a rating."""
-    db["dossiers"].update(dossier_id, {"comment": comment})
+    db.table("dossiers").update(dossier_id, {"comment": comment})
 
 
 def set_card_message(db: Database, dossier_id: int, message_id: int) -> None:
     """Remember where a dossier's card is in the admin chat, to edit it later."""
-    db["dossiers"].update(dossier_id, {"admin_message_id": message_id})
+    db.table("dossiers").update(dossier_id, {"admin_message_id": message_id})
 
 
 # -- attachments -------------------------------------------------------------------------------------
@@ -201,7 +194,7 @@ def attach(db: Database, owner: str, sha: str, *, slot: str, size: int, mime: st
         "SELECT 1 FROM attachments WHERE owner = ? AND sha256 = ? AND slot = ? AND dossier_id IS NULL", [owner, sha, slot]
     ).fetchone()
     if not exists:
-        db["attachments"].insert(
+        db.table("attachments").insert(
             {"sha256": sha, "size": size, "mime": mime, "width": width, "height": height, "path": path,
              "owner": owner, "slot": slot, "dossier_id": None, "created_at": utc_now()}
         )

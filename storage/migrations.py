@@ -31,11 +31,11 @@ def _adopt_old_records(db: Database) -> None:
     if "_migrations" not in db.table_names():
         return
     known = {m.name for m in MIGRATIONS.applied(db)}
-    old = [row for row in db["_migrations"].rows if row["name"] not in known]
+    old = [row for row in db.table("_migrations").rows if row["name"] not in known]
     if old:
         MIGRATIONS.ensure_migrations_table(db)
         with db.atomic():
-            db[MIGRATIONS.migrations_table].insert_all(
+            db.table(MIGRATIONS.migrations_table).insert_all(
                 {"migration_set": MIGRATIONS.name, "name": row["name"], "applied_at": row["applied_at"]} for row in old
             )
 
@@ -43,7 +43,7 @@ def _adopt_old_records(db: Database) -> None:
 @migration
 def m001_sessions(db: Database) -> None:
     """Create the table of conversations, one row per citizen, loaded lazily by key."""
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "key": str,
             "channel": str,
@@ -60,13 +60,13 @@ def m001_sessions(db: Database) -> None:
         },
         pk="key",
     )
-    db["sessions"].create_index(["updated_at"])
+    db.table("sessions").create_index(["updated_at"])
 
 
 @migration
 def m002_dossiers(db: Database) -> None:
     """Create dossiers, their attachments, the receipt sequence and the append-only audit log."""
-    db["dossiers"].create(
+    db.table("dossiers").create(
         {
             "id": int,
             "receipt_code": str,
@@ -85,10 +85,10 @@ def m002_dossiers(db: Database) -> None:
         },
         pk="id",
     )
-    db["dossiers"].create_index(["receipt_code"], unique=True)
-    db["dossiers"].create_index(["channel", "user_id"])
-    db["dossiers"].create_index(["status", "submitted_at"])
-    db["attachments"].create(
+    db.table("dossiers").create_index(["receipt_code"], unique=True)
+    db.table("dossiers").create_index(["channel", "user_id"])
+    db.table("dossiers").create_index(["status", "submitted_at"])
+    db.table("attachments").create(
         {
             "id": int,
             "sha256": str,
@@ -105,14 +105,14 @@ def m002_dossiers(db: Database) -> None:
         pk="id",
         foreign_keys=[("dossier_id", "dossiers", "id")],
     )
-    db["attachments"].create_index(["owner", "sha256"])
-    db["attachments"].create_index(["dossier_id"])
-    db["receipt_sequences"].create({"office_code": str, "day": str, "last": int}, pk=("office_code", "day"))
-    db["audit"].create(
+    db.table("attachments").create_index(["owner", "sha256"])
+    db.table("attachments").create_index(["dossier_id"])
+    db.table("receipt_sequences").create({"office_code": str, "day": str, "last": int}, pk=("office_code", "day"))
+    db.table("audit").create(
         {"id": int, "at": str, "actor": str, "action": str, "subject": str, "detail": str},
         pk="id",
     )
-    db["audit"].create_index(["subject"])
+    db.table("audit").create_index(["subject"])
     for operation in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER audit_no_{operation.lower()} BEFORE {operation} ON audit "
@@ -123,7 +123,7 @@ def m002_dossiers(db: Database) -> None:
 @migration
 def m003_lifecycle(db: Database) -> None:
     """Add the dossier's lifecycle fields, officials' pending tasks, feedback and seen update ids."""
-    dossiers = db["dossiers"]
+    dossiers = db.table("dossiers")
     for column, kind in (
         ("state", str), ("version", int), ("pickup_on", str), ("fee", int), ("reason", str),
         ("supplement", str), ("last_actor", str), ("last_action", str), ("last_action_at", str),
@@ -131,25 +131,25 @@ def m003_lifecycle(db: Database) -> None:
     ):
         dossiers.add_column(column, kind)
     db.execute("UPDATE dossiers SET state = 'new', version = 0 WHERE state IS NULL")
-    db["official_tasks"].create(
+    db.table("official_tasks").create(
         {"official_id": str, "dossier_id": int, "action": str, "version": int, "data": str, "created_at": str},
         pk="official_id",
     )
-    db["feedback"].create({"id": int, "channel": str, "user_id": str, "text": str, "at": str}, pk="id")
-    db["seen_updates"].create({"channel": str, "update_id": str, "at": str}, pk=("channel", "update_id"))
+    db.table("feedback").create({"id": int, "channel": str, "user_id": str, "text": str, "at": str}, pk="id")
+    db.table("seen_updates").create({"channel": str, "update_id": str, "at": str}, pk=("channel", "update_id"))
 
 
 @migration
 def m004_draft_reminders(db: Database) -> None:
     """Remember when an idle draft's owner was reminded before it is deleted."""
-    db["sessions"].add_column("reminded_at", str)
-    db["seen_updates"].create_index(["at"])
+    db.table("sessions").add_column("reminded_at", str)
+    db.table("seen_updates").create_index(["at"])
 
 
 @migration
 def m005_channel_menus(db: Database) -> None:
     """Remember the numbered menu last shown to a citizen on a channel without buttons (Zalo)."""
-    db["channel_menus"].create({"key": str, "menu": str}, pk="key")
+    db.table("channel_menus").create({"key": str, "menu": str}, pk="key")
 
 
 @migration
@@ -184,7 +184,7 @@ def m007_dossier_names(db: Database) -> None:
 @migration
 def m008_lookup_limits(db: Database) -> None:
     """Count lookups of other people's receipt codes per account and for the whole service, across restarts."""
-    db["lookup_attempts"].create({"account": str, "at": int})
-    db["lookup_attempts"].create_index(["account", "at"])
-    db["lookup_attempts"].create_index(["at"])
-    db["lookup_windows"].create({"starts_at": int, "used": int}, pk="starts_at")
+    db.table("lookup_attempts").create({"account": str, "at": int})
+    db.table("lookup_attempts").create_index(["account", "at"])
+    db.table("lookup_attempts").create_index(["at"])
+    db.table("lookup_windows").create({"starts_at": int, "used": int}, pk="starts_at")

@@ -27,7 +27,7 @@ def load(db: Database, key: str) -> StoredSession | None:
     row = db.execute(f"SELECT {', '.join(COLUMNS)} FROM sessions WHERE key = ?", [key]).fetchone()
     if row is None:
         return None
-    data: dict[str, Any] = dict(zip(COLUMNS, row))
+    data: dict[str, Any] = dict(zip(COLUMNS, row, strict=True))
     data["answers"] = json.loads(data["answers"] or "{}")
     data["state"] = json.loads(data["state"] or "{}")
     return StoredSession(**data)
@@ -42,7 +42,7 @@ def language_of(db: Database, key: str) -> str | None:
 def save(db: Database, stored: StoredSession) -> StoredSession:
     """Write the session as version ``stored.version + 1``, refusing to overwrite a newer one; return what was saved."""
     now = utc_now()
-    row = {
+    row: dict[str, Any] = {
         "key": stored.key, "channel": stored.channel, "user_id": stored.user_id, "language": stored.language,
         "flow_id": stored.flow_id, "flow_version": stored.flow_version, "step": stored.step,
         "answers": json.dumps(stored.answers, ensure_ascii=False), "state": json.dumps(stored.state, ensure_ascii=False),

@@ -20,12 +20,13 @@ def task_of(db: Database, official_id: str) -> OfficialTask | None:
     ).fetchone()
     if row is None:
         return None
-    return OfficialTask(*row[:5], data=json.loads(row[5]))
+    official, dossier_id, code, action, version, data = row
+    return OfficialTask(official, dossier_id, code, action, version, json.loads(data))
 
 
 def start_task(db: Database, official_id: str, dossier_id: int, action: str, version: int, data: dict[str, Any]) -> None:
     """Give an official a new task (replacing any other they had)."""
-    db["official_tasks"].upsert(
+    db.table("official_tasks").upsert(
         {"official_id": official_id, "dossier_id": dossier_id, "action": action, "version": version,
          "data": json.dumps(data), "created_at": utc_now()},
         pk="official_id",
@@ -34,7 +35,7 @@ def start_task(db: Database, official_id: str, dossier_id: int, action: str, ver
 
 def save_task_data(db: Database, official_id: str, data: dict[str, Any]) -> None:
     """Store how far an official's task has come (the stage, the items picked)."""
-    db["official_tasks"].update(official_id, {"data": json.dumps(data)})
+    db.table("official_tasks").update(official_id, {"data": json.dumps(data)})
 
 
 def drop_task(db: Database, official_id: str) -> None:

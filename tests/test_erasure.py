@@ -26,7 +26,7 @@ from bot.events import ButtonPressed, Citizen, CommandReceived, PhotoReceived, P
 from bot.housekeeping import sweep_drafts
 from bot.settings import Settings
 from storage import dossiers
-from storage.dossiers import fold_name
+from locales.folding import fold
 from tests import imagegen
 
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)
@@ -48,7 +48,7 @@ def marked_photo(photo: bytes, marker: str) -> bytes:
 
 def stored_forms(value: str) -> set[bytes]:
     """Every byte string a value could be stored as: UTF-8 and UTF-16, NFC and NFD, JSON-escaped, folded."""
-    texts = {value, unicodedata.normalize("NFD", value), value.casefold(), fold_name(value)}
+    texts = {value, unicodedata.normalize("NFD", value), value.casefold(), fold(value)}
     forms = set()
     for text in texts:
         escaped = json.dumps(text)[1:-1]
@@ -59,7 +59,7 @@ def stored_forms(value: str) -> set[bytes]:
 
 def index_tokens(name: str) -> set[bytes]:
     """The words of a name as the FTS5 index keeps them (accents and case folded away)."""
-    return {word.encode() for word in fold_name(name).split() if len(word) >= 4}
+    return {word.encode() for word in fold(name).split() if len(word) >= 4}
 
 
 def files_of(data_dir: Path) -> dict[str, bytes]:
@@ -234,5 +234,5 @@ def test_the_search_would_see_each_stored_form(value):
     """Guard the guard: the forms searched for include JSON's escapes and the folded index form."""
     forms = stored_forms(value)
     assert json.dumps(value).strip('"').encode() in forms
-    assert fold_name(value).encode() in forms
+    assert fold(value).encode() in forms
     assert value.encode("utf-16-le") in forms

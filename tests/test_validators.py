@@ -499,7 +499,7 @@ def _ftl_messages(path: Path) -> dict[str, set[str]]:
 
             class Variables(Visitor):
                 def visit_VariableReference(self, node):  # noqa: N802 - Fluent's naming
-                    found.add(node.id.name)
+                    found.add(node.id.name)  # noqa: B023 - visited at once, inside the loop
 
             Variables().visit(entry)
             messages[entry.id.name] = found

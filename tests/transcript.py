@@ -314,7 +314,7 @@ def load_golden(path: Path) -> list[dict[str, Any]]:
 
 def compare_golden(golden: list[dict[str, Any]], recorded: list[dict[str, Any]], name: str) -> None:
     """Assert the record equals the golden one input by input, showing the first difference."""
-    for position, (want, got) in enumerate(zip(golden, recorded), start=1):
+    for position, (want, got) in enumerate(zip(golden, recorded, strict=False), start=1):  # lengths compared after: the first difference shows first
         where = f"{name} #{position} {json.dumps(got['input'], ensure_ascii=False)}"
         assert want["input"] == got["input"], f"{where}: the golden record is of another input {want['input']}; regenerate it"
         assert got["replies"] == want["replies"], (

@@ -15,12 +15,15 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from datetime import timedelta
 from typing import Any, Awaitable, Callable, Sequence, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaPhoto, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, TypeHandler, filters
 
+from bot.channels.retry import Failure, RateLimited, RetryPolicy, Verdict, retrying
+from bot.channels.text import split_text
 from bot.desk import Desk
 from bot.dispatch import Dispatcher
 from bot.edge import serve, serve_official
@@ -47,37 +50,31 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg")
-ALBUM_WAIT = 1.0
-CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)  # seconds to wait for the rest of an album after its last part
-MAX_ATTEMPTS = 5
+ALBUM_WAIT = 1.0  # seconds to wait for the rest of an album after its last part
+CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)
+MESSAGE_LIMIT = 4096  # characters in one sendMessage
+RETRY_POLICY = RetryPolicy(attempts=5, max_delay=60.0)
 T = TypeVar("T")
+_NEVER_SENT = ("ConnectError", "ConnectTimeout", "Connection refused", "PoolTimeout")
 
 
-async def with_retries(call: Callable[[], Awaitable[T]], *, idempotent: bool) -> T:
-    """Run a Bot API call, waiting out 429s and retrying connection failures that sent nothing."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            return await call()
-        except RetryAfter as exc:
-            if attempt == MAX_ATTEMPTS:
-                raise
-            delay = exc.retry_after
-            await asyncio.sleep(min(delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay), 60.0))
-        except TimedOut:
-            # The request may have reached Telegram: only repeat calls that are safe to repeat.
-            if not idempotent or attempt == MAX_ATTEMPTS:
-                raise
-            await asyncio.sleep(0.5 * attempt)
-        except NetworkError as exc:
-            if attempt == MAX_ATTEMPTS or not (idempotent or _never_sent(exc)):
-                raise
-            await asyncio.sleep(0.5 * attempt)
-    raise AssertionError("unreachable")
+def failure(error: BaseException) -> Verdict:
+    """Tell the retry helper what a failed Bot API call means: rate limited, never sent, maybe sent, or other."""
+    if isinstance(error, RetryAfter):
+        delay = error.retry_after
+        return RateLimited(delay.total_seconds() if isinstance(delay, timedelta) else float(delay))
+    if isinstance(error, TimedOut):
+        return Failure.MAYBE_SENT
+    if isinstance(error, NetworkError):
+        return Failure.NOT_SENT if any(marker in str(error) for marker in _NEVER_SENT) else Failure.MAYBE_SENT
+    return None
 
 
-def _never_sent(error: NetworkError) -> bool:
-    text = str(error)
-    return any(marker in text for marker in ("ConnectError", "ConnectTimeout", "Connection refused", "PoolTimeout"))
+async def with_retries(
+    call: Callable[[], Awaitable[T]], *, idempotent: bool, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+) -> T:
+    """Run a Bot API call under the channels' retry rule (429s, unsent requests, lost answers if ``idempotent``)."""
+    return await retrying(call, failure, RETRY_POLICY, idempotent=idempotent, sleep=sleep)
 
 
 def keyboard(catalog: Catalog, language: str, rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
@@ -260,7 +257,7 @@ class TelegramChannel:
                 if isinstance(effect, Say):
                     text = self.catalog.render(language, effect.text)
                     markup = keyboard(self.catalog, language, effect.buttons)
-                    for part in _split(text):
+                    for part in split_text(text, MESSAGE_LIMIT):
                         await with_retries(lambda p=part, m=markup: self.bot.send_message(chat_id, p, reply_markup=m), idempotent=False)
                 elif isinstance(effect, SendPhoto):
                     caption = self.catalog.render(language, effect.caption) if effect.caption else None
@@ -314,7 +311,7 @@ class TelegramChannel:
                 await with_retries(lambda m=media: self.bot.send_media_group(chat, m), idempotent=False)
         text = self.catalog.render(DEFAULT_LANGUAGE, post.text)
         markup = keyboard(self.catalog, DEFAULT_LANGUAGE, post.buttons)
-        parts = _split(text)
+        parts = split_text(text, MESSAGE_LIMIT)
         sent = None
         for number, part in enumerate(parts):
             last = number == len(parts) - 1
@@ -325,7 +322,7 @@ class TelegramChannel:
         """Edit a dossier's card in place."""
         if self.admin_chat_id is None:
             return
-        rendered = _split(self.catalog.render(DEFAULT_LANGUAGE, edit.text))[-1]
+        rendered = split_text(self.catalog.render(DEFAULT_LANGUAGE, edit.text), MESSAGE_LIMIT)[-1]
         await self._edit(self.admin_chat_id, edit.message_id, rendered, keyboard(self.catalog, DEFAULT_LANGUAGE, edit.buttons))
 
     async def _edit(self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
@@ -363,26 +360,3 @@ def _is_image_document(message) -> bool:
 def _mime(mime: str | None) -> str:
     mime = (mime or "").lower()
     return "image/jpeg" if mime in ("image/jpg", "image/pjpeg") else mime
-
-
-def _split(text: str, limit: int = 4096) -> list[str]:
-    """Split a long message at line breaks into parts Telegram accepts."""
-    if len(text) <= limit:
-        return [text]
-    parts, current = [], ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        parts.append(current)
-    return parts

@@ -21,10 +21,11 @@ from bot.engine.steps.base import StepKind
 from bot.events import ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, TextReceived
 from bot.photos import PhotoRules
 from bot.session import ConfirmingCancel, GroupItem, OfferingPrefill, Session
-from bot.textmatch import fold, yes_no
+from bot.textmatch import yes_no
 from flows.compiler import CompiledFlow
 from flows.definition import Step
 from locales.catalog import LANGUAGE_NAMES, Catalog
+from locales.folding import fold
 
 if TYPE_CHECKING:
     from storage.records import Dossier
@@ -66,11 +67,11 @@ class Engine:
             return [Say(Text("flow-gone"))] + self.menu(session)
         if session.pending:
             return self._pending_input(session, compiled, event, pressed, ctx)
-        if isinstance(event, ButtonPressed) and _stale(pressed, session.step):
+        if isinstance(event, ButtonPressed) and _stale(pressed, session.current_step):
             return self.unexpected(session, compiled, event)
         if isinstance(pressed, Back):
             return self._back(session, compiled)
-        step = compiled.flow.step(session.step)
+        step = compiled.flow.step(session.current_step)
         return self.kind(step).handle(self, session, compiled, step, event, pressed, ctx)
 
     def kind(self, step: Step) -> StepKind:
@@ -137,7 +138,7 @@ class Engine:
         if command == "cancel":
             session.pending = ConfirmingCancel()
             return [_cancel_question(compiled)]
-        if command == "review" and session.consent and not self.kind(compiled.flow.step(session.step)).grants_consent:
+        if command == "review" and session.consent and not self.kind(compiled.flow.step(session.current_step)).grants_consent:
             return self._go_to_review(session, compiled, ctx)
         return [Say(Text("unknown-command", {"command": "/" + command}))] + self.ask(session, compiled)
 
@@ -190,10 +191,10 @@ class Engine:
     def advance(self, session: Session, compiled: CompiledFlow, ctx: Context) -> list[Effect]:
         """Leave the current step for the next applicable one and ask it."""
         flow = compiled.flow
-        session.history.append(session.step)
+        session.history.append(session.current_step)
         answers = compiled.answers(session.answers)
         while True:
-            session.step = compiled.next_step(session.step, answers)
+            session.step = compiled.next_step(session.current_step, answers)
             step = flow.step(session.step)
             if self.kind(step).always_asked or "." in session.step:
                 break
@@ -205,20 +206,20 @@ class Engine:
 
     def enter(self, session: Session, compiled: CompiledFlow, ctx: Context) -> list[Effect]:
         """Do what arriving at the current step means, then ask it."""
-        step = compiled.flow.step(session.step)
+        step = compiled.flow.step(session.current_step)
         return self.kind(step).enter(self, session, compiled, step, ctx)
 
     def store(self, session: Session, compiled: CompiledFlow, step: Step, value: Any, shown: str, ctx: Context) -> list[Effect]:
         """Record an answer (in the repeat item when inside a group) and move on."""
-        if "." in session.step:
+        if "." in session.current_step:
             item = self.group_item(session).with_answer(step.id, value, shown)
-            next_state = compiled.next_step(session.step, {})
+            next_state = compiled.next_step(session.current_step, {})
             if "." in next_state:
                 session.item = item
             else:
-                session.answers.setdefault(session.step.split(".")[0], []).append(item.values)
+                session.answers.setdefault(session.current_step.split(".")[0], []).append(item.values)
                 session.item = None
-            session.history.append(session.step)
+            session.history.append(session.current_step)
             session.step = next_state
             return self.ask(session, compiled)
         session.answers[step.id] = value
@@ -244,7 +245,7 @@ class Engine:
         group = target.split(".")[0] if "." in target else None
         if group and leaving == group and session.answers.get(group):
             session.item = GroupItem(session.answers[group].pop())
-        session.step = compiled.jump(session.step, target)
+        session.step = compiled.jump(session.current_step, target)
         session.editing = False
         return self.ask(session, compiled)
 
@@ -252,15 +253,15 @@ class Engine:
         review = next(s.id for s in compiled.flow.steps if self.kind(s).summarises)
         if any(not self.kind(s).answered(session, s) for s in self.answer_steps(session, compiled)):
             return [Say(Text("review-not-yet"))] + self.ask(session, compiled)
-        session.history.append(session.step)
-        session.step = compiled.jump(session.step, review)
+        session.history.append(session.current_step)
+        session.step = compiled.jump(session.current_step, review)
         return self.enter(session, compiled, ctx)
 
     # -- asking --------------------------------------------------------------------------------
 
     def ask(self, session: Session, compiled: CompiledFlow, lead: Text | None = None) -> list[Effect]:
         """Ask the current step, optionally after a lead line (an error or a note)."""
-        step = compiled.flow.step(session.step)
+        step = compiled.flow.step(session.current_step)
         kind = self.kind(step)
         question, rows = kind.question(self, session, compiled, step)
         current = self._current(session, step) if kind.shows_current else None

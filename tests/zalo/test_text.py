@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import pytest
 
-from bot.channels.zalo.text import MESSAGE_LIMIT, split_text
+from bot.channels.text import split_text
+from bot.channels.zalo.client import MESSAGE_LIMIT
 
 WORDS = ["Ủy", "ban", "nhân", "dân", "xã", "đăng", "ký", "khai", "sinh", "hồ", "sơ", "thủ", "tục",
          "giấy", "chứng", "nhận", "hộ", "kinh", "doanh", "https://dichvucong.gov.vn/p/home", "—", "1.", "🙂"]
@@ -36,9 +37,9 @@ def random_text(rng: random.Random, max_words: int) -> str:
 
 
 def test_short_text_is_one_part_and_empty_text_none():
-    assert split_text("Xin chào") == ["Xin chào"]
-    assert split_text("x" * MESSAGE_LIMIT) == ["x" * MESSAGE_LIMIT]
-    assert split_text("") == []
+    assert split_text("Xin chào", MESSAGE_LIMIT) == ["Xin chào"]
+    assert split_text("x" * MESSAGE_LIMIT, MESSAGE_LIMIT) == ["x" * MESSAGE_LIMIT]
+    assert split_text("", MESSAGE_LIMIT) == []
 
 
 def test_rejects_a_useless_limit():
@@ -81,7 +82,7 @@ def test_long_lines_split_between_words(seed):
 
 def test_a_word_longer_than_the_limit_is_cut_without_loss():
     text = "mở đầu " + "A" * 4500 + " kết thúc"
-    parts = split_text(text)
+    parts = split_text(text, MESSAGE_LIMIT)
     assert all(len(part) <= MESSAGE_LIMIT for part in parts)
     assert "".join(parts) == text
 
@@ -96,5 +97,5 @@ def test_a_cut_never_strands_a_combining_mark():
 def test_the_blank_lines_at_a_cut_are_consumed():
     first, second = "Đoạn một. " * 150, "Đoạn hai. " * 150
     text = f"{first.strip()}\n\n{second.strip()}"
-    assert split_text(text) == [first.strip(), second.strip()]
-    assert split_text("\n\n" + text + "\n\n") == ["\n\n" + first.strip(), second.strip() + "\n\n"]
+    assert split_text(text, MESSAGE_LIMIT) == [first.strip(), second.strip()]
+    assert split_text("\n\n" + text + "\n\n", MESSAGE_LIMIT) == ["\n\n" + first.strip(), second.strip() + "\n\n"]

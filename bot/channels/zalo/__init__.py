@@ -1,10 +1,13 @@
 """The Zalo Bot Platform channel: our own small API client, update parsing and a webhook handler.
 
 We do not use the ``python-zalo-bot`` package. See :mod:`.client` (calls), :mod:`.updates` (incoming
-events), :mod:`.text` (2000-character message splitting), :mod:`.retry` and :mod:`.webhook`.
+events) and :mod:`.webhook`; retries and message splitting are the channels' shared :mod:`bot.channels.retry`
+and :mod:`bot.channels.text`.
 """
 
-from bot.channels.zalo.client import DEFAULT_BASE_URL, ZaloClient
+from bot.channels.retry import RetryPolicy
+from bot.channels.text import split_text
+from bot.channels.zalo.client import DEFAULT_BASE_URL, MESSAGE_LIMIT, ZaloClient, retrying
 from bot.channels.zalo.errors import (
     ZaloBadUpdate,
     ZaloConnectionError,
@@ -15,8 +18,6 @@ from bot.channels.zalo.errors import (
     ZaloQuotaExceeded,
     ZaloUnauthorized,
 )
-from bot.channels.zalo.retry import RetryPolicy, retrying
-from bot.channels.zalo.text import MESSAGE_LIMIT, split_text
 from bot.channels.zalo.updates import ZaloUpdate, parse_update
 from bot.channels.zalo.webhook import SECRET_HEADER, WebhookHandler, webhook_handler
 

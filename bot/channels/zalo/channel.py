@@ -13,10 +13,9 @@ import asyncio
 import logging
 from typing import Sequence
 
-from bot.channels.zalo.client import ZaloClient
+from bot.channels.zalo.client import ZaloClient, retrying
 from bot.channels.zalo.errors import ZaloError
 from bot.channels.zalo.menus import Menu, build_menu, match, menu_text
-from bot.channels.zalo.retry import retrying
 from bot.channels.zalo.updates import ZaloUpdate
 from bot.desk import Desk
 from bot.dispatch import Dispatcher

@@ -4,19 +4,23 @@ Answers are ``{ok, result}`` or ``{ok: false, error_code, description}``; failur
 :class:`~bot.channels.zalo.errors.ZaloError` subclasses (401/403 :class:`ZaloUnauthorized`, 429
 :class:`ZaloQuotaExceeded`, no answer :class:`ZaloConnectionError`). The token appears in request URLs
 only, never in errors, logs or ``repr``. With a :class:`RetryPolicy`, each request is retried as
-:func:`~bot.channels.zalo.retry.retrying` allows; each part of a long message separately, so a retry
-never sends a part twice.
+:func:`retrying` allows (the channels' one retry rule, :mod:`bot.channels.retry`); each part of a long
+message separately, so a retry never sends a part twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
+from bot.channels import retry
+from bot.channels.retry import DEFAULT_POLICY, RetryPolicy
+from bot.channels.text import split_text
 from bot.channels.zalo.errors import (
     ZaloBadUpdate,
     ZaloConnectionError,
@@ -27,22 +31,34 @@ from bot.channels.zalo.errors import (
     ZaloPollTimeout,
     ZaloQuotaExceeded,
     ZaloUnauthorized,
+    failure,
 )
-from bot.channels.zalo.retry import RetryPolicy, retrying
-from bot.channels.zalo.text import MESSAGE_LIMIT, split_text
 from bot.channels.zalo.updates import ZaloUpdate, parse_update
 
 DEFAULT_BASE_URL = "https://bot-api.zaloplatforms.com"
 DEFAULT_TIMEOUT = 20.0
+MESSAGE_LIMIT = 2000  # characters in one sendMessage
 MAX_POLL_SECONDS = 60
 CHAT_ACTIONS = frozenset({"typing", "upload_photo"})
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_BASE_URL", "MESSAGE_LIMIT", "RetryPolicy", "ZaloBadUpdate", "ZaloClient", "ZaloConnectionError",
     "ZaloDownloadError", "ZaloError", "ZaloFileTooLarge", "ZaloPartialSend", "ZaloQuotaExceeded",
     "ZaloUnauthorized", "ZaloUpdate", "retrying", "split_text",
 ]
+
+
+async def retrying(
+    call: Callable[[], Awaitable[T]],
+    policy: RetryPolicy = DEFAULT_POLICY,
+    *,
+    idempotent: bool = False,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> T:
+    """Await a Zalo call under the channels' retry rule (429s, unsent requests, lost answers if ``idempotent``)."""
+    return await retry.retrying(call, failure, policy, idempotent=idempotent, sleep=sleep)
 
 
 def _retry_after(body: dict[str, Any], headers: httpx.Headers) -> float | None:
@@ -166,7 +182,7 @@ class ZaloClient:
 
     async def send_message(self, chat_id: str, text: str) -> list[dict[str, Any]]:
         """Send text, split into ordered parts of at most 2000 characters; return each part's result."""
-        parts = [part for part in split_text(text) if part.strip()]
+        parts = [part for part in split_text(text, MESSAGE_LIMIT) if part.strip()]
         if not parts:
             raise ValueError("cannot send an empty message")
         results: list[dict[str, Any]] = []

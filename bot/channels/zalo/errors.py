@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.channels.retry import Failure, RateLimited, Verdict
+
 
 class ZaloError(Exception):
     """A failed Zalo call: the API's ``error_code`` (0 when there was no answer) and ``description``."""
@@ -74,3 +76,12 @@ class ZaloPartialSend(ZaloError):
         self.cause = cause
         self.sent = sent
         self.remaining = remaining
+
+
+def failure(error: BaseException) -> Verdict:
+    """Tell the retry helper what a failed Zalo call means: rate limited, never sent, maybe sent, or other."""
+    if isinstance(error, ZaloQuotaExceeded):
+        return RateLimited(error.retry_after)
+    if isinstance(error, ZaloConnectionError):
+        return Failure.MAYBE_SENT if error.request_sent else Failure.NOT_SENT
+    return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot import buttons
 from bot.buttons import Back, Skip, Suggestion
 from bot.effects import Button
-from bot.textmatch import fold
+from locales.folding import fold
 
 # Buttons that stand next to a typed answer (suggestions, skip, back) must not take over digits: on such
 # questions "2" is an answer (2 employees), not option 2.

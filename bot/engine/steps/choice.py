@@ -8,9 +8,9 @@ from bot.effects import Button, Text
 from bot.engine.steps.base import StepKind
 from bot.engine.steps.text import optional_rows
 from bot.events import ButtonPressed, TextReceived
-from bot.textmatch import fold
 from flows.compiler import parse_option
 from locales.catalog import DEFAULT_LANGUAGE
+from locales.folding import fold
 
 
 class Choice(StepKind):

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from bot import buttons
 from bot.buttons import PhotosDone, Skip
-from bot.effects import Button, Fetch, Forget, Say, Text
+from bot.effects import Button, Effect, Fetch, Forget, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import DocumentReceived, PhotoReceived, PhotosChecked, TextReceived
 from bot.idcard import parse_id_qr
 from bot.photos import precheck, problems
 from bot.session import OfferingPrefill, ReplacingPhotos
-from bot.textmatch import fold
+from locales.folding import fold
 
 DONE_WORDS = {"xong", "done", "xong roi", "xong rồi", "het", "hết", "finish"}
 SKIP_WORDS = ("bo qua", "skip")
@@ -149,7 +149,7 @@ class Photos(StepKind):
             })
             if step.qr == "id_card" and photo.qr_text and offer is None:
                 offer = parse_id_qr(photo.qr_text)
-        effects = [Forget(tuple(replaced))] if replaced else []
+        effects: list[Effect] = [Forget(tuple(replaced))] if replaced else []
         count = len(slot)
         if lines and count == 0:
             return engine.ask(session, compiled, Text("lines", {"lines": lines}))

@@ -7,7 +7,7 @@ from bot.buttons import EditStep, ReviewAction
 from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import TextReceived
-from bot.textmatch import fold
+from locales.folding import fold
 
 SEND_WORDS = ("gui", "gửi", "send", "nop", "nộp")
 

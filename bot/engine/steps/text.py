@@ -7,8 +7,8 @@ from bot.buttons import Skip, Suggestion
 from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import LocationReceived, TextReceived
-from bot.textmatch import fold
 from flows.validators import VALIDATORS, Invalid, ValidationContext
+from locales.folding import fold
 
 SKIP_WORDS = ("bo qua", "skip", "-")
 

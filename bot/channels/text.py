@@ -1,6 +1,6 @@
-"""Splitting long text into Zalo-sized messages.
+"""Splitting long text into messages a platform accepts (Telegram: 4096 characters, Zalo: 2000).
 
-Zalo's ``sendMessage`` takes 1-2000 characters. :func:`split_text` cuts longer text at the last line
+:func:`split_text` cuts text longer than the limit at the last line
 break that fits, else at the last space or tab of an over-long line (the space stays at the end of the
 earlier part), and only cuts inside a word when a single word is longer than the limit. The line
 breaks at a cut (the whole run, so no part starts or ends with a blank line) are consumed; no other
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 
-MESSAGE_LIMIT = 2000
 _SPACES = " \t\u00a0\u3000"
 
 
@@ -31,7 +30,7 @@ def _space_cut(rest: str, limit: int) -> int:
     return 0
 
 
-def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+def split_text(text: str, limit: int) -> list[str]:
     """Split ``text`` into parts of at most ``limit`` characters, preferring line then word boundaries."""
     if limit < 2:
         raise ValueError("limit must be at least 2")
