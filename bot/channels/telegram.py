@@ -46,7 +46,7 @@ from locales.catalog import DEFAULT_LANGUAGE, Catalog
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
-IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg")
+IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg", "image/heic", "image/heif")
 ALBUM_WAIT = 1.0
 CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)  # seconds to wait for the rest of an album after its last part
 MAX_ATTEMPTS = 5
