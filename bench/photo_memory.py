@@ -96,7 +96,8 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         answered = await asyncio.gather(*(send_photo(citizen) for citizen in senders))
         done.set()
         await asyncio.gather(*typing)
-        replies = [services.catalog.render("en", e.text) for _, effects in answered for e in effects if isinstance(e, Say)]
+        said = [effect.text for _, effects in answered for effect in effects if isinstance(effect, Say)]
+        replies = [services.catalog.render("en", text) for text in said]
         return {
             "photos": len(senders),
             "typists": len(typists),
@@ -151,8 +152,8 @@ def bench_photo_memory(citizens: int = 10, *, quick: bool = False, results_dir: 
     notes = [
         f"{HOSTILE_SIDE}x{HOSTILE_SIDE} RGBA PNG ({hostile.get('png_bytes', 0) // 1024} kB): refused from its header; "
         f"{AT_CAP_SIDE}x{AT_CAP_SIDE} RGBA PNG ({at_cap.get('png_bytes', 0) // 1024} kB): decoded and checked in full",
-        f"{typists} other citizens type a message every {TYPE_EVERY_S * 1000:.0f} ms meanwhile; peak = VmHWM of a fresh "
-        "process (wiring included), 'before' = VmHWM once everyone stood at their step",
+        f"{typists} other citizens type a message every {TYPE_EVERY_S * 1000:.0f} ms meanwhile; "
+        "peak = VmHWM of a fresh process (wiring included), 'before' = VmHWM once everyone stood at their step",
     ]
     errors = [f"{name}: {result['error']}" for name, result in details.items() if "error" in result]
     if errors:

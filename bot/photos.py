@@ -118,7 +118,7 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
 def _grayscale(image: Image.Image) -> Image.Image:
     """Decode to 8-bit grayscale, releasing the decoded original; transparent parts count as white paper."""
     try:
-        if image.mode in ("PA", "P") and (image.mode == "PA" or "transparency" in image.info):
+        if image.mode == "PA" or (image.mode == "P" and "transparency" in image.info):
             image = _swap(image, image.convert("RGBA"))
         if image.mode in ("RGBA", "LA"):
             alpha, gray = image.getchannel("A"), image.convert("L")  # RGBA -> L ignores the alpha
@@ -131,6 +131,9 @@ def _grayscale(image: Image.Image) -> Image.Image:
             image.close()
             np.right_shift(pixels, 8, out=pixels)
             return Image.fromarray(np.clip(pixels, 0, 255, out=pixels).astype(np.uint8), "L")
+        if image.mode == "L":  # a JPEG drafted to grayscale: decoding is all there is to do
+            image.load()
+            return image
         return _swap(image, image.convert("L"))  # also loads the pixels
     except DECODE_ERRORS as error:
         raise UnreadableImage(str(error)) from error

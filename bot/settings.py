@@ -131,8 +131,9 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
     for name in ("LOOKUP_ACCOUNT_LIMIT", "LOOKUP_ACCOUNT_WINDOW_MINUTES", "LOOKUP_SERVICE_LIMIT", "LOOKUP_SERVICE_WINDOW_MINUTES"):
         if getattr(settings, name.lower()) < 1:
             raise SettingsError(f"{name} must be at least 1, got {getattr(settings, name.lower())}")
-    if not 1 <= settings.photo_max_megapixels <= PILLOW_MEGAPIXELS:
-        raise SettingsError(f"PHOTO_MAX_MEGAPIXELS must be from 1 to {PILLOW_MEGAPIXELS}, got {settings.photo_max_megapixels}")
+    megapixels = settings.photo_max_megapixels
+    if not 1 <= megapixels <= PILLOW_MEGAPIXELS:
+        raise SettingsError(f"PHOTO_MAX_MEGAPIXELS must be from 1 to {PILLOW_MEGAPIXELS}, got {megapixels}")
     if not 0 < settings.sandbox_port < 65536:
         raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
     return settings

@@ -345,7 +345,6 @@ async def test_a_citizen_over_the_cap_is_told_the_maximum_and_stays_at_the_quest
     assert desk.step(citizen) == "requester_id_card" and desk.photos(citizen) == []
     said = "\n".join(replies)
     assert "tối đa 12 triệu điểm ảnh" in said and "Ông/Bà" in said and "chụp màn hình" in said
-    assert "Ảnh 1" in said or "1" in said
     assert not list((tmp_path / "data" / "blobs").rglob("*.png")), "a refused image is not stored"
     # the same citizen goes on with an ordinary photo
     replies = await desk.send_photo(citizen, imagegen.document_photo(seed=5))
