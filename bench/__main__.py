@@ -2,7 +2,7 @@
 
     python -m bench                       everything (about 15 minutes on 2 cores)
     python -m bench --quick               a smoke run of a few seconds per section
-    python -m bench --only engine,photos  some sections only
+    python -m bench --only engine,photos  some sections only (photo_memory: huge PNGs from many citizens at once)
     python -m bench --profile             also profile the engine section (cProfile) and print the top costs
 """
 
@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from bench.common import RESULTS_DIR, machine
 
-SECTIONS = ("engine", "scale", "baseline", "adapter", "photos", "wire")
+SECTIONS = ("engine", "scale", "baseline", "adapter", "photos", "photo_memory", "wire")
 FULL = {"citizens": 10_000, "ptb_citizens": 1_000, "stored": 1_000_000, "photo_runs": 30, "wire_citizens": 100}
 QUICK = {"citizens": 2, "ptb_citizens": 2, "stored": 50, "photo_runs": 1, "wire_citizens": 1}
 
@@ -56,6 +56,7 @@ def runners(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Call
     from bench.adapter import bench_adapter_offline
     from bench.baseline import bench_baseline
     from bench.engine import bench_engine
+    from bench.photo_memory import bench_photo_memory
     from bench.photos import bench_photos
     from bench.scale import bench_scale
     from bench.wire import bench_wire
@@ -71,6 +72,7 @@ def runners(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Call
         "adapter": lambda: bench_adapter_offline(args.ptb_citizens, quick=quick, results_dir=folder,
                                                  baseline_rate=baseline_rate()),
         "photos": lambda: bench_photos(args.photo_runs, quick=quick),
+        "photo_memory": lambda: bench_photo_memory(quick=quick, results_dir=folder),
         "wire": lambda: bench_wire(args.wire_citizens, quick=quick, results_dir=folder),
     }
 

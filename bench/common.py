@@ -107,12 +107,12 @@ class MemoAnalyse:
             for decode_qr in (False, True):
                 self(data, decode_qr=decode_qr)
 
-    def __call__(self, data: bytes, *, decode_qr: bool = False) -> ImageReport:
+    def __call__(self, data: bytes, *, decode_qr: bool = False, **limits: int) -> ImageReport:
         """Return the memoised report of these bytes."""
         key = (data, decode_qr)
         report = self.reports.get(key)
         if report is None:
-            report = self.reports[key] = analyse(data, decode_qr=decode_qr)
+            report = self.reports[key] = analyse(data, decode_qr=decode_qr, **limits)
         return report
 
 

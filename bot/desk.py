@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 
 from sqlite_utils import Database
 
+from bot import photo_pool
 from bot.calendar import add_working_days
 from bot.effects import AdminPost, Effect, Fetch, Forget, Say, Scrub, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
-from bot.photos import ImageReport, UnreadableImage, analyse
+from bot.photos import ImageReport, TooManyPixels, UnreadableImage, analyse, as_jpeg
 from bot.receipts import receipt_qr_png, receipt_text
 from bot.session import Session
 from locales.catalog import DEFAULT_LANGUAGE
@@ -293,6 +294,7 @@ class Desk:
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:
         checked = []
+        max_pixels = self.engine.rules.max_pixels
         for ref in fetch.photos:
             try:
                 data = await fetcher(ref)
@@ -303,8 +305,12 @@ class Desk:
             if len(data) > self.max_download:
                 checked.append(_failed(ref, "unreadable"))
                 continue
-            try:
-                report = await asyncio.to_thread(self.analyse, data, decode_qr=fetch.decode_qr)
+            try:  # in the photo pool, one decode at a time: memory stays bounded (bot/photo_pool.py)
+                data = await photo_pool.run(as_jpeg, data, max_pixels=max_pixels)  # HEIC arrives, a JPEG is kept
+                report = await photo_pool.run(self.analyse, data, decode_qr=fetch.decode_qr, max_pixels=max_pixels)
+            except TooManyPixels:
+                checked.append(_failed(ref, "too-many-pixels"))
+                continue
             except UnreadableImage:
                 checked.append(_failed(ref, "unreadable"))
                 continue

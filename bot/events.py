@@ -92,7 +92,7 @@ class PhotoChecked:
     brightness: float
     sharpness: float
     qr_text: str | None = None
-    error: str | None = None  # "unreadable" when the bytes are not a decodable JPEG/PNG
+    error: str | None = None  # "unreadable" (not a decodable JPEG/PNG/HEIC) or "too-many-pixels" (over the cap)
 
 
 @dataclass(frozen=True)

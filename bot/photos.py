@@ -1,7 +1,16 @@
 """Image checks for the photos citizens send: is it a JPEG/PNG we can read, big, bright and sharp enough?
 
-Pure CPU, bytes in, report out: ``analyse`` measures, ``problems`` and ``precheck`` turn measures into
-message keys (see ``locales/*/photos.ftl``). Nothing here downloads, stores or talks to the citizen.
+Pure CPU, bytes in, report out: ``as_jpeg`` turns an iPhone's HEIC/HEIF photo into the JPEG that is
+stored and shown to officials, ``analyse`` measures, ``problems`` and ``precheck`` turn measures into
+message keys (see ``locales/*/photos.ftl``). Nothing here downloads, stores or talks to the citizen; the
+desk runs ``as_jpeg`` and ``analyse`` one at a time in ``bot/photo_pool.py``.
+
+Memory: an image whose header announces more than ``max_pixels`` (40 megapixels by default,
+``PHOTO_MAX_MEGAPIXELS``) is refused before a single pixel is decoded (``TooManyPixels``), and so is
+anything Pillow itself calls a decompression bomb. What is decoded is turned into one 8-bit grayscale
+image at once and the decoded original is released: at most about 6 bytes per pixel are held (an RGBA PNG:
+4 decoded, 1 for its grayscale, 1 for its alpha), 240 MB at the cap; a large JPEG is decoded straight to
+grayscale, and reduced by the decoder, so it costs far less.
 
 Measures, and how they are computed so they stay fast and comparable between phones:
 - brightness: mean luminance (Pillow's "L", ITU-R 601 luma) 0..255;
@@ -23,6 +32,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pillow_heif
 import zxingcpp
 from PIL import Image
 
@@ -33,6 +43,10 @@ QR_RETRY_LONG_SIDE = 1600  # second QR attempt on a copy this size when the full
 SWAPPED_ORIENTATIONS = (5, 6, 7, 8)  # EXIF orientations that turn the picture by 90 degrees
 EXIF_ORIENTATION = 0x0112
 DECODE_ERRORS = (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError)
+HEIF_ERRORS = (OSError, ValueError, RuntimeError, SyntaxError, EOFError)  # what libheif raises on broken files
+BOMB_ERRORS = (Image.DecompressionBombError, Image.DecompressionBombWarning)  # the warning too, when filters raise it
+MAX_PIXELS = 40_000_000  # the default cap: four times a 12-megapixel phone photo
+JPEG_QUALITY = 90  # HEIC photos are stored as JPEGs of this quality
 
 
 @dataclass(frozen=True)
@@ -51,12 +65,21 @@ class UnreadableImage(Exception):
     """The bytes are not a JPEG or PNG image we can decode."""
 
 
+class TooManyPixels(UnreadableImage):
+    """The image announces more pixels than the cap: refused from its header, before decoding."""
+
+    def __init__(self, width: int, height: int, max_pixels: int) -> None:
+        super().__init__(f"image too large: {width}x{height} pixels, at most {max_pixels}")
+        self.width, self.height, self.max_pixels = width, height, max_pixels
+
+
 @dataclass(frozen=True)
 class PhotoRules:
     """Limits a photo must respect; one instance per deployment (or per document slot)."""
 
     max_bytes: int = 10 * 1024 * 1024
-    allowed_mimes: frozenset[str] = frozenset({"image/jpeg", "image/png"})
+    max_pixels: int = MAX_PIXELS  # width x height, read from the header before anything is decoded
+    allowed_mimes: frozenset[str] = frozenset({"image/jpeg", "image/png", "image/heic", "image/heif"})
     min_long_side: int = 800
     min_short_side: int = 600
     min_brightness: float = 60.0
@@ -71,32 +94,56 @@ class PhotoRules:
     min_sharpness: float = 130.0
 
 
-def _open(data: bytes) -> Image.Image:
-    """Open JPEG/PNG bytes lazily (header only), refusing other formats and decompression bombs."""
+def _refuse_over_cap(width: int, height: int, max_pixels: int) -> None:
+    """Raise TooManyPixels when width x height exceeds the cap or Pillow's own decompression-bomb limit."""
+    limit = min(max_pixels, Image.MAX_IMAGE_PIXELS or max_pixels)
+    if width * height > limit:
+        raise TooManyPixels(width, height, limit)
+
+
+def _open(data: bytes, max_pixels: int) -> Image.Image:
+    """Open JPEG/PNG bytes lazily (header only), refusing other formats and images over the pixel cap."""
     try:
         image = Image.open(io.BytesIO(data), formats=["JPEG", "PNG"])
+    except BOMB_ERRORS as error:  # over Pillow's limit: the size is not even known
+        raise TooManyPixels(0, 0, max_pixels) from error
     except DECODE_ERRORS as error:
         raise UnreadableImage(str(error)) from error
     if image.format not in MIME_BY_FORMAT:
         raise UnreadableImage(f"unsupported format {image.format}")
-    # Pillow only raises above twice its limit and merely warns in between; refuse both.
-    if Image.MAX_IMAGE_PIXELS and image.width * image.height > Image.MAX_IMAGE_PIXELS:
-        raise UnreadableImage(f"image too large: {image.width}x{image.height} pixels")
+    _refuse_over_cap(image.width, image.height, max_pixels)
     return image
 
 
 def _grayscale(image: Image.Image) -> Image.Image:
-    """Decode to 8-bit grayscale; transparent parts count as white paper."""
+    """Decode to 8-bit grayscale, releasing the decoded original; transparent parts count as white paper."""
     try:
-        if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-            white = Image.new("RGBA", image.size, (255, 255, 255, 255))
-            return Image.alpha_composite(white, image.convert("RGBA")).convert("L")
+        if image.mode == "PA" or (image.mode == "P" and "transparency" in image.info):
+            image = _swap(image, image.convert("RGBA"))
+        if image.mode in ("RGBA", "LA"):
+            alpha, gray = image.getchannel("A"), image.convert("L")  # RGBA -> L ignores the alpha
+            image.close()
+            white = Image.new("L", gray.size, 255)
+            white.paste(gray, mask=alpha)  # gray where opaque, white where transparent, blended between
+            return white
         if image.mode.startswith("I;16") or image.mode == "I":
-            pixels = np.asarray(image.convert("I"), dtype=np.float32) / 257.0
-            return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L")
-        return image.convert("L")  # also loads the pixels
+            pixels = np.array(image)  # 16-bit gray (or 32-bit): keep the high byte
+            image.close()
+            np.right_shift(pixels, 8, out=pixels)
+            return Image.fromarray(np.clip(pixels, 0, 255, out=pixels).astype(np.uint8), "L")
+        if image.mode == "L":  # a JPEG drafted to grayscale: decoding is all there is to do
+            image.load()
+            return image
+        return _swap(image, image.convert("L"))  # also loads the pixels
     except DECODE_ERRORS as error:
         raise UnreadableImage(str(error)) from error
+
+
+def _swap(old: Image.Image, new: Image.Image) -> Image.Image:
+    """Release an image's decoded pixels as soon as its converted copy exists."""
+    if new is not old:
+        old.close()
+    return new
 
 
 def _scaled(image: Image.Image, long_side: int) -> Image.Image:
@@ -141,9 +188,36 @@ def _find_qr(image: Image.Image) -> tuple[str, ...]:
     return texts
 
 
-def analyse(data: bytes, *, decode_qr: bool = False) -> ImageReport:
+def as_jpeg(data: bytes, *, max_pixels: int = MAX_PIXELS) -> bytes:
+    """HEIC/HEIF bytes (an iPhone's photos) as a JPEG, already turned upright; any other bytes unchanged.
+
+    The cap is checked from the header first; EXIF (which may hold the place it was taken) is not kept,
+    the colour profile is.
+    """
+    if not pillow_heif.is_supported(data):
+        return data
+    try:
+        heif = pillow_heif.open_heif(data, convert_hdr_to_8bit=True)
+        _refuse_over_cap(heif.size[0], heif.size[1], max_pixels)
+        image = heif.to_pillow()  # libheif applies the rotation and mirroring stored in the file
+        del heif
+        profile = image.info.get("icc_profile")
+        if image.mode != "RGB":  # transparency (rare in photos) on white paper, as analyse does
+            rgba = _swap(image, image.convert("RGBA"))
+            image = Image.new("RGB", rgba.size, (255, 255, 255))
+            image.paste(rgba, mask=rgba.getchannel("A"))
+            rgba.close()
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=JPEG_QUALITY, icc_profile=profile)
+        image.close()
+    except HEIF_ERRORS as error:
+        raise UnreadableImage(str(error)) from error
+    return buffer.getvalue()
+
+
+def analyse(data: bytes, *, decode_qr: bool = False, max_pixels: int = MAX_PIXELS) -> ImageReport:
     """Measure a JPEG/PNG photo (type, oriented size, light, sharpness, QR codes); else UnreadableImage."""
-    image = _open(data)
+    image = _open(data, max_pixels)
     mime = MIME_BY_FORMAT[image.format]
     width, height = image.size
     try:
@@ -167,7 +241,13 @@ def analyse(data: bytes, *, decode_qr: bool = False) -> ImageReport:
 
     qr_texts: tuple[str, ...] = ()
     if decode_qr:
-        full = gray if gray.size == raw_size else _grayscale(_open(data))  # full size, not drafted
+        if gray.size == raw_size:
+            full = gray
+        else:  # a reduced JPEG: decode it again at full size, still straight to grayscale
+            del gray, small
+            again = _open(data, max_pixels)
+            again.draft("L", None)
+            full = _grayscale(again)
         qr_texts = _find_qr(full)
     return ImageReport(mime, width, height, brightness, sharpness, qr_texts)
 

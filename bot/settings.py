@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PILLOW_MEGAPIXELS = 89  # Pillow's own decompression-bomb limit (89,478,485 pixels): a larger cap would not hold
 
 
 class SettingsError(Exception):
@@ -44,6 +45,7 @@ class Settings:
     lookup_account_window_minutes: int = 60
     lookup_service_limit: int = 5
     lookup_service_window_minutes: int = 1
+    photo_max_megapixels: int = 40
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -112,6 +114,7 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         lookup_account_window_minutes=integer("LOOKUP_ACCOUNT_WINDOW_MINUTES", defaults.lookup_account_window_minutes),
         lookup_service_limit=integer("LOOKUP_SERVICE_LIMIT", defaults.lookup_service_limit),
         lookup_service_window_minutes=integer("LOOKUP_SERVICE_WINDOW_MINUTES", defaults.lookup_service_window_minutes),
+        photo_max_megapixels=integer("PHOTO_MAX_MEGAPIXELS", defaults.photo_max_megapixels),
     )
     if settings.telegram_token and ":" not in settings.telegram_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<letters>')")
@@ -128,6 +131,9 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
     for name in ("LOOKUP_ACCOUNT_LIMIT", "LOOKUP_ACCOUNT_WINDOW_MINUTES", "LOOKUP_SERVICE_LIMIT", "LOOKUP_SERVICE_WINDOW_MINUTES"):
         if getattr(settings, name.lower()) < 1:
             raise SettingsError(f"{name} must be at least 1, got {getattr(settings, name.lower())}")
+    megapixels = settings.photo_max_megapixels
+    if not 1 <= megapixels <= PILLOW_MEGAPIXELS:
+        raise SettingsError(f"PHOTO_MAX_MEGAPIXELS must be from 1 to {PILLOW_MEGAPIXELS}, got {megapixels}")
     if not 0 < settings.sandbox_port < 65536:
         raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
     return settings

@@ -99,7 +99,8 @@ def _paths(line: str) -> list[Path]:
 
 
 def _mime(path: Path) -> str:
-    return {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(path.suffix.lower(), "application/octet-stream")
+    types = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".heic": "image/heic", ".heif": "image/heif"}
+    return types.get(path.suffix.lower(), "application/octet-stream")
 
 
 async def _read_file(ref: PhotoRef) -> bytes:

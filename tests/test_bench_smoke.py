@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ALWAYS = ("engine", "scale", "baseline", "photos")  # need nothing that is still being written
+ALWAYS = ("engine", "scale", "baseline", "photos", "photo_memory")  # need nothing that is still being written
 MAYBE = ("adapter", "wire")  # skipped with a note while bot/channels/telegram.py is missing
 GROUPS = ("wire", "scale,engine", "baseline,adapter,photos")
 
@@ -58,6 +58,8 @@ def test_quick_benchmark_writes_positive_figures(tmp_path):
     assert sections["baseline"]["details"]["inputs_per_s"] > 0
     assert sections["baseline"]["details"]["throughput"]["submitted"] == sections["baseline"]["details"]["citizens"]
     assert all(value > 0 for value in figures(sections["photos"]).values())
+    memory = sections["photo_memory"]["details"]
+    assert memory["hostile"]["peak_mb"] > 0 and memory["at_cap"]["peak_mb"] > 0 and memory["hostile"]["text_replies"] > 0
     if sections["adapter"]["status"] == "ok":
         assert sections["adapter"]["details"]["inputs_per_s"] > 0
         assert sections["adapter"]["details"]["dossiers"] == sections["adapter"]["details"]["citizens"]

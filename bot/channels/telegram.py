@@ -49,7 +49,7 @@ from locales.catalog import DEFAULT_LANGUAGE, Catalog
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
-IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg")
+IMAGE_MIMES = ("image/jpeg", "image/png", "image/jpg", "image/pjpeg", "image/heic", "image/heif")
 ALBUM_WAIT = 1.0  # seconds to wait for the rest of an album after its last part
 CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)
 MESSAGE_LIMIT = 4096  # characters in one sendMessage

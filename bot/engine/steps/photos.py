@@ -126,6 +126,10 @@ class Photos(StepKind):
         lines: list[Text] = []
         offer = None
         for number, photo in enumerate(event.photos, start=1):
+            if photo.error == "too-many-pixels":
+                cap = Text("photo-too-many-pixels", {"max_mp": rules.max_pixels / 1_000_000})
+                lines.append(Text("photo-problem", {"number": number, "problem": cap}))
+                continue
             if photo.error:
                 lines.append(Text("photo-problem", {"number": number, "problem": Text("photo-unreadable")}))
                 continue
