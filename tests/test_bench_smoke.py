@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ALWAYS = ("engine", "scale", "baseline", "photos", "photo_memory")  # need nothing that is still being written
 MAYBE = ("adapter", "wire")  # skipped with a note while bot/channels/telegram.py is missing
-GROUPS = ("wire", "scale,engine", "baseline,adapter,photos")
+GROUPS = ("wire,photo_memory", "scale,engine", "baseline,adapter,photos")
 
 
 def figures(section: dict) -> dict[str, float]:
