@@ -125,3 +125,30 @@ class DossierStats:
     average_hours: float | None
     average_rating: float | None
     ratings: int
+
+
+@dataclass(frozen=True)
+class InboxUpdate:
+    """A platform update as stored in the inbox, waiting to be processed."""
+
+    seq: int
+    channel: str
+    update_id: str
+    chat: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """Something to send, as stored in the outbox: the effect as JSON, rendered at send time."""
+
+    id: int
+    chat: str
+    channel: str
+    target: str
+    effect: dict[str, Any]
+    language: str
+    dossier_id: int | None
+    state: str
+    attempts: int
+    not_before: float

@@ -38,7 +38,10 @@ async def test_a_failing_press_is_answered_with_a_case_id(tmp_path, monkeypatch)
     async def answer(effects):
         answered.extend(effects)
 
+    services.sender.start()
     await serve_official(services.desk, services.dispatcher, OfficialPressed(Official("2001", "Cán bộ Hòa"), "ox"), answer)
+    assert await services.sender.idle()  # the admin chat's apology goes through the outbox
+    await services.sender.stop()
     services.db.close()
     assert [type(e) for e in answered] == [Toast] and answered[0].alert
     case = answered[0].text.params["case"]

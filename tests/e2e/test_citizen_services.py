@@ -89,9 +89,11 @@ async def test_idle_draft_is_reminded_then_deleted(service):
     await citizen.wait_for("Đã nhận 1/2", timeout=20)
     services = service.services
     later = datetime.now(VIETNAM) + timedelta(days=29, hours=1)
-    await services.dispatcher.route(sweep_drafts(services.db, services.blobs, services.flows, later, 30))
+    sweep_drafts(services.db, services.blobs, services.flows, later, 30, queue=services.desk.queue)
+    services.dispatcher.wake()
     await citizen.wait_for("tự động bị xóa sau 1 ngày", timeout=15)
-    await services.dispatcher.route(sweep_drafts(services.db, services.blobs, services.flows, later + timedelta(days=1, hours=1), 30))
+    sweep_drafts(services.db, services.blobs, services.flows, later + timedelta(days=1, hours=1), 30, queue=services.desk.queue)
+    services.dispatcher.wake()
     await citizen.wait_for("đã bị xóa cùng các ảnh", timeout=15)
     assert not list((service.data_dir / "blobs").rglob("*.jpg"))
     await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
