@@ -7,6 +7,8 @@ opening of the database, not the imports.
 
 from __future__ import annotations
 
+import faulthandler
+import signal
 import sys
 
 import main
@@ -14,6 +16,15 @@ from bot.channels import telegram  # noqa: F401 - imported lazily by main.start_
 from bot import housekeeping, media  # noqa: F401
 
 if __name__ == "__main__":
+    faulthandler.register(signal.SIGUSR2)
+
+    def dump(*_):
+        import asyncio
+        for task in asyncio.all_tasks():
+            task.print_stack(file=sys.stderr)
+        sys.stderr.flush()
+
+    signal.signal(signal.SIGUSR1, dump)  # the kill test asks a process that does not start what it waits for
     if not sys.stdin.readline():
         sys.exit(0)
     sys.exit(main.main([]))
