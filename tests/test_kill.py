@@ -34,7 +34,7 @@ ADMIN_CHAT, CITIZEN, OFFICIAL = -1001, 1001, 2001
 MIN_KILLS = 50
 SEED = 20261203
 REPLY_TIMEOUT = 30.0
-SPARES = 3  # processes kept warm (imports done): two kills can come within half a second
+SPARES = 2  # processes kept warm (imports done): two kills can come within half a second
 
 STEPS: list[tuple[str, object, object]] = [
     ("say", "/start", "Anh/chị muốn làm thủ tục gì"),
