@@ -73,7 +73,9 @@ class Dispatcher:
 
     def failure(self, channel: str, error: Exception) -> tuple[Failure, float]:
         """Ask the channel (the admin chat's is Telegram's) what a failed send means."""
+        if isinstance(error, Undeliverable):  # its channel is not started (yet): keep it for when it is
+            return "not_sent", 5.0
         carrier = self.channels.get("telegram" if channel == ADMIN else channel)
-        if isinstance(error, Undeliverable) or carrier is None or not hasattr(carrier, "failure"):
+        if carrier is None or not hasattr(carrier, "failure"):
             return "refused", 0.0
         return carrier.failure(error)
