@@ -26,6 +26,7 @@ from bot.dispatch import Dispatcher
 from bot.engine import KINDS, Engine
 from bot.offices import Office, load_offices
 from bot.photos import PhotoRules
+from bot.sender import Sender
 from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
@@ -49,6 +50,7 @@ class Services:
     backoffice: BackOffice
     desk: Desk
     dispatcher: Dispatcher
+    sender: Sender
 
 
 def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now) -> Services:
@@ -65,8 +67,9 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
-    dispatcher = Dispatcher(report=desk.report, language=desk.language)
-    return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher)
+    dispatcher = Dispatcher()
+    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted)
+    return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher, sender)
 
 
 def callback_secret(data_dir: Path) -> bytes:
@@ -151,10 +154,12 @@ BOT_COMMANDS = (
 
 
 async def start_telegram(services: Services, *, base_url: str, base_file_url: str, webhook: bool = False, album_wait: float = 1.0):
-    """Start the bot (polling, or the webhook server) and return the running PTB application and channel."""
+    """Start the bot (our polling loop, or our webhook route) and the outbox's sender; return the PTB
+    application (used for its bot) and the channel."""
     from telegram import BotCommand, Update
 
     from bot.channels.telegram import TelegramChannel, build_application
+    from bot.media import start_web
 
     settings = services.settings
     application = build_application(settings.telegram_token, base_url=base_url, base_file_url=base_file_url)
@@ -163,25 +168,37 @@ async def start_telegram(services: Services, *, base_url: str, base_file_url: st
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel
     await application.initialize()
+    application.bot_data.update(channel=channel, services=services)
+    if services.sender.task is None:
+        services.sender.start()  # first: what a previous run left unsent goes out before anything new
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in BOT_COMMANDS])
     if webhook:
-        await application.updater.start_webhook(
-            listen=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, url_path="telegram",
-            webhook_url=settings.telegram_webhook_url, secret_token=settings.telegram_webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
+        from aiohttp import web
+
+        channel.webhook_secret = settings.telegram_webhook_secret
+        application.bot_data["web"] = await start_web(
+            settings.telegram_webhook_listen, settings.telegram_webhook_port, [web.post("/telegram", channel.webhook)]
         )
+        channel.intake.resume()
+        await application.bot.set_webhook(settings.telegram_webhook_url, secret_token=settings.telegram_webhook_secret or None,
+                                          allowed_updates=Update.ALL_TYPES)
     else:
-        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=10)
-    await application.start()
+        await application.bot.delete_webhook()
+        channel.start_polling()
     return application, channel
 
 
 async def stop_telegram(application) -> None:
-    """Stop polling and the application cleanly."""
-    if application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
+    """Stop polling (or the webhook route), processing and sending; what is unfinished waits in the database."""
+    channel = application.bot_data.get("channel")
+    if channel is not None:
+        await channel.stop()
+    web = application.bot_data.pop("web", None)
+    if web is not None:
+        await web.cleanup()
+    services = application.bot_data.get("services")
+    if services is not None:
+        await services.sender.stop()
     await application.shutdown()
 
 
@@ -199,6 +216,8 @@ async def start_zalo(services: Services, *, base_url: str, web_port: int | None 
     links = MediaLinks(callback_secret(settings.data_dir), settings.public_base_url)
     channel = ZaloChannel(client, services.desk, services.catalog, services.dispatcher, links=links)
     services.dispatcher.register(channel)
+    if services.sender.task is None:
+        services.sender.start()
     routes = media_routes(links, services.blobs)
     webhook = None
     if settings.zalo_webhook_url:
@@ -209,6 +228,7 @@ async def start_zalo(services: Services, *, base_url: str, web_port: int | None 
         host, port = runner.addresses[0][:2]
         links.public_base_url = f"http://{host}:{port}"
     if webhook is not None:
+        channel.intake.resume()
         await client.set_webhook(settings.zalo_webhook_url, settings.zalo_webhook_secret)
     else:
         await client.delete_webhook()

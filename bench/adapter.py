@@ -48,6 +48,14 @@ def wire(module, services, request, updates_request):
     channel.install(application)
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel
+    if hasattr(channel, "receive"):  # the durable inbox: an update is stored, then processed by the intake
+        from telegram import Update
+        from telegram.ext import TypeHandler
+
+        async def store(update, context) -> None:
+            channel.receive(update)
+
+        application.add_handler(TypeHandler(Update, store))
     return application, channel
 
 
@@ -87,10 +95,17 @@ async def play(module, citizens: int, data_dir: Path, pool: list[bytes]) -> dict
     application, channel = wire(module, services, request, LocalRequest())
     await application.initialize()
     await application.start()
+    sender = getattr(services, "sender", None)
+    if sender is not None:
+        sender.start()
     startup_s = time.perf_counter() - started
     lanes = max(1, min(MAX_LANES, citizens, application.update_processor.max_concurrent_updates))
     result = await feed(application, request, pool, happy_path(), citizens, lanes=lanes)
     await drain(channel)
+    if sender is not None:
+        await sender.idle(DRAIN_TIMEOUT)
+        await sender.stop()
+        await channel.stop()
     await application.stop()
     await application.shutdown()
     result["lanes"] = lanes

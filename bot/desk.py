@@ -7,29 +7,36 @@ between transactions. An official's press, typed reply or command runs under the
 about (and the official's own), through the back office, in one transaction. What the channels report back
 (a card posted as some message) and what they ask (an update seen before, a citizen's language, the menu
 last shown) goes through here too: channels never touch storage. It knows nothing of Telegram or Zalo.
+
+The same transaction marks the platform updates being processed (``current_updates``) processed in the inbox
+and writes everything the event causes to be sent (messages, photos, cards, card edits, notifications) to
+the outbox, from which the sender delivers it: a kill between the commit and the send loses nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
 from bot import photo_pool
 from bot.calendar import add_working_days
-from bot.effects import AdminPost, Effect, Fetch, Forget, Say, Scrub, SendPhoto, Submit, Text
+from bot.effects import AdminPost, EditCard, Effect, Fetch, Forget, Notify, Say, Scrub, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
 from bot.offices import Office
+from bot.outgoing import ReceiptImage, encode
 from bot.photos import ImageReport, TooManyPixels, UnreadableImage, analyse, as_jpeg
 from bot.receipts import receipt_qr_png, receipt_text
 from bot.session import Session
 from locales.catalog import DEFAULT_LANGUAGE
-from storage import audit, channels, dossiers, erasure, sessions
+from storage import audit, channels, dossiers, erasure, inbox, outbox, sessions
 from storage.blobs import BlobStore
 from storage.database import WriteConflict, transaction
 
@@ -41,6 +48,9 @@ log = logging.getLogger(__name__)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 Fetcher = Callable[[PhotoRef], Awaitable[bytes]]
 CONFLICT_ATTEMPTS = 3
+ADMIN_CHAT = "admin"  # the outbox's chat for the officials' admin chat
+# The inbox rows of the platform update(s) being processed: marked processed in the transaction that applies them.
+current_updates: ContextVar[tuple[int, ...]] = ContextVar("current_updates", default=())
 
 
 def vietnam_now() -> datetime:
@@ -174,6 +184,9 @@ class Desk:
                 elif not isinstance(effect, Scrub):
                     out.append(effect)
             save_session(self.db, session)
+            if not any(isinstance(e, Fetch) for e in out):  # the last transaction of this input
+                inbox.mark_processed(self.db, current_updates.get())
+            self.queue(out, citizen, session.language or DEFAULT_LANGUAGE)
         if isinstance(event, PhotosChecked):
             kept = set(session.photo_hashes())
             orphans += [p.sha256 for p in event.photos if p.sha256 and p.sha256 not in kept and not self._referenced(p.sha256)]
@@ -181,7 +194,7 @@ class Desk:
             self.blobs.delete(sha)
         if any(isinstance(effect, Scrub) for effect in effects):
             erasure.scrub(self.db)
-        return [self._receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
+        return [self.receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
 
     async def handle_official(self, event: OfficialEvent) -> list[Effect]:
         """Serve one event from the admin chat under the dossier's (and the official's) lock, in one transaction."""
@@ -195,7 +208,10 @@ class Desk:
             for attempt in range(1, CONFLICT_ATTEMPTS + 1):
                 try:
                     with transaction(self.db):
-                        return self.backoffice.handle(event)
+                        effects = self.backoffice.handle(event)
+                        inbox.mark_processed(self.db, current_updates.get())
+                        self.queue(effects)
+                        return effects
                 except WriteConflict:  # another host wrote after we read: decide again on the dossier as it is now
                     if attempt == CONFLICT_ATTEMPTS:
                         raise
@@ -203,14 +219,73 @@ class Desk:
         return []
 
     def report(self, event: CardPosted) -> None:
-        """Store what a channel reports back: where a dossier's card was posted."""
+        """Store what the sender reports back: where a dossier's card was posted."""
         if self.backoffice is not None:
             with transaction(self.db):
                 self.backoffice.card_posted(event.dossier_id, event.message_id)
 
-    def first_time(self, channel: str, update_id: str) -> bool:
-        """Record a platform update id; tell whether it is new (False: a redelivery the channel ignores)."""
-        return channels.first_time(self.db, channel, update_id)
+    def card_posted(self, dossier_id: int, message_id: int) -> None:
+        """Store where a dossier's card was posted (inside the sender's transaction that marks the post sent)."""
+        self.report(CardPosted(dossier_id, message_id))
+
+    def queue(self, effects: Iterable[Effect | DossierSubmitted | _ReceiptImage], citizen: Citizen | None = None, language: str = DEFAULT_LANGUAGE) -> None:
+        """Write what is to be sent to the outbox (inside the caller's transaction): the citizen's messages and
+        photos, notifications to other citizens, the admin chat's posts and card edits. Answers to a press
+        (toasts, the pressed message's edit) are for the caller to carry out at once."""
+        for effect in effects:
+            if isinstance(effect, (Say, SendPhoto)) and citizen is not None:
+                outbox.add(self.db, citizen.key, citizen.channel, citizen.user_id, encode(effect), language)
+            elif isinstance(effect, _ReceiptImage) and citizen is not None:
+                outbox.add(self.db, citizen.key, citizen.channel, citizen.user_id, encode(ReceiptImage(effect.code)), language)
+            elif isinstance(effect, Notify):
+                target = Citizen(effect.channel, effect.user_id)
+                said = Say(effect.text, effect.buttons)
+                language_of = sessions.language_of(self.db, target.key) or DEFAULT_LANGUAGE
+                outbox.add(self.db, target.key, target.channel, target.user_id, encode(said), language_of)
+            elif isinstance(effect, (AdminPost, EditCard)):
+                dossier_id = effect.dossier_id if isinstance(effect, AdminPost) else None
+                outbox.add(self.db, ADMIN_CHAT, ADMIN_CHAT, "", encode(effect), DEFAULT_LANGUAGE, dossier_id)
+
+    def answer(self, citizen: Citizen, effects: list[Effect]) -> None:
+        """Queue a reply that changes no state (an input the flows do not take) and mark the input processed."""
+        with transaction(self.db):
+            inbox.mark_processed(self.db, current_updates.get())
+            self.queue(effects, citizen, self.language(citizen))
+
+    def apologise(self, citizen: Citizen | None, case: str) -> None:
+        """Queue the apology for a failed input (to the person and, with the case id, the admin chat) and mark
+        the input processed: running it again would fail again."""
+        with transaction(self.db):
+            inbox.mark_processed(self.db, current_updates.get())
+            self.queue([AdminPost(Text("admin-error" if citizen else "admin-sorry", {"case": case}))])
+            if citizen is not None:
+                self.queue([Say(Text("sorry", {"case": case}))], citizen, self.language(citizen))
+
+    # -- the inbox, for the channels -------------------------------------------------------------
+
+    def store_update(self, channel: str, update_id: str, chat: str, payload: dict) -> bool:
+        """Store a platform update in the inbox and commit (before it is acknowledged); False if seen before."""
+        with transaction(self.db):
+            return inbox.store(self.db, channel, update_id, chat, payload)
+
+    def waiting_updates(self, channel: str, chat: str | None = None, skip: Iterable[int] = ()) -> list:
+        """Return the stored updates not yet processed (of one chat), oldest first."""
+        return inbox.waiting(self.db, channel, chat, skip)
+
+    def done(self, seqs: Iterable[int]) -> None:
+        """Mark updates processed that changed nothing stored (ignored ones; already-marked ones stay as they are)."""
+        with transaction(self.db):
+            inbox.mark_processed(self.db, seqs)
+
+    @staticmethod
+    @contextmanager
+    def processing(seqs: Iterable[int]) -> Iterator[None]:
+        """Run the block as the processing of these inbox updates: the desk's transaction marks them processed."""
+        token = current_updates.set(tuple(seqs))
+        try:
+            yield
+        finally:
+            current_updates.reset(token)
 
     def session(self, citizen: Citizen) -> Session:
         """Return a citizen's session as stored (to look at, not to change)."""
@@ -228,7 +303,7 @@ class Desk:
         """Remember the numbered menu just shown to a citizen."""
         channels.save_menu(self.db, citizen.key, menu)
 
-    def _receipt_image(self, code: str) -> SendPhoto:
+    def receipt_image(self, code: str) -> SendPhoto:
         """Draw and store the receipt's QR code (after the commit: it takes milliseconds)."""
         _, path = self.blobs.put(receipt_qr_png(code), "image/png")
         return SendPhoto(str(path), Text("receipt-qr-caption", {"code": code}))

@@ -2,20 +2,21 @@
 
 A citizen hears back on the channel they used (Telegram, Zalo, ...); officials are in the Telegram admin
 chat. An effect produced while serving one person may be for another (a status notification caused by an
-official's button, a new dossier card caused by a citizen): the dispatcher sends each where it belongs.
-When a dossier's card is posted, the platform's message id goes back to the host as ``CardPosted``.
+official's button, a new dossier card caused by a citizen): the sender (bot/sender.py) takes each from the
+outbox and the dispatcher hands it to the channel where it belongs, returning the platform's message id.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Literal, Protocol, Sequence
 
-from bot.effects import AdminPost, EditCard, Effect, Notify, Say
-from bot.events import CardPosted, Citizen
+from bot.effects import AdminPost, EditCard, Effect, Say, SendPhoto
 
 log = logging.getLogger(__name__)
+Failure = Literal["refused", "not_sent", "unknown"]
+ADMIN = "admin"
 
 
 class CitizenChannel(Protocol):
@@ -23,8 +24,11 @@ class CitizenChannel(Protocol):
 
     name: str
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
-        """Carry out effects (messages, photos) for one citizen of this channel, in their language."""
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> int | None:
+        """Carry out effects (messages, photos) for one citizen of this channel; return the last message id."""
+
+    def failure(self, error: Exception) -> tuple[Failure, float]:
+        """Say what a failed send means: refused for good, surely not sent (retry after so many seconds), or unknown."""
 
 
 class AdminChannel(Protocol):
@@ -37,42 +41,41 @@ class AdminChannel(Protocol):
         """Edit a dossier's card in place to show its current status and actions."""
 
 
+class Undeliverable(Exception):
+    """There is no channel for this effect (a channel switched off since it was queued)."""
+
+
 @dataclass
 class Dispatcher:
-    """Knows every channel by name and the admin chat, and where to report posted cards and ask languages."""
+    """Knows every channel by name and the admin chat; ``wake`` tells the sender there is something to send."""
 
     channels: dict[str, CitizenChannel] = field(default_factory=dict)
     admin: AdminChannel | None = None
-    report: Callable[[CardPosted], None] | None = None
-    language: Callable[[Citizen], str] = lambda citizen: "vi"
+    wake: Callable[[], None] = lambda: None
 
     def register(self, channel: CitizenChannel) -> None:
-        """Make a channel reachable for notifications."""
+        """Make a channel reachable for messages and notifications."""
         self.channels[channel.name] = channel
 
-    async def route(self, effects: Sequence[Effect]) -> list[Effect]:
-        """Send the effects meant for others (notifications, admin chat); return the rest for the caller."""
-        remaining: list[Effect] = []
-        for effect in effects:
-            if isinstance(effect, Notify):
-                await self.notify(effect)
-            elif isinstance(effect, AdminPost):
-                if self.admin is not None:
-                    message_id = await self.admin.post(effect)
-                    if effect.dossier_id is not None and message_id is not None and self.report is not None:
-                        self.report(CardPosted(effect.dossier_id, message_id))
-            elif isinstance(effect, EditCard):
-                if self.admin is not None:
-                    await self.admin.edit_card(effect)
-            else:
-                remaining.append(effect)
-        return remaining
+    async def deliver(self, channel: str, target: str, effect: Say | SendPhoto | AdminPost | EditCard, language: str) -> int | None:
+        """Carry out one effect on its channel; return the platform's message id when there is one."""
+        if isinstance(effect, (AdminPost, EditCard)):
+            if self.admin is None:
+                raise Undeliverable("no admin chat")
+            if isinstance(effect, AdminPost):
+                return await self.admin.post(effect)
+            await self.admin.edit_card(effect)
+            return None
+        carrier = self.channels.get(channel)
+        if carrier is None:
+            raise Undeliverable(f"no channel {channel!r}")
+        return await carrier.send_to_citizen(target, [effect], language)
 
-    async def notify(self, notify: Notify) -> None:
-        """Deliver a notification on the citizen's own channel, in their language."""
-        channel = self.channels.get(notify.channel)
-        if channel is None:
-            log.warning("no channel %r to notify a citizen; notification dropped", notify.channel)
-            return
-        language = self.language(Citizen(notify.channel, notify.user_id))
-        await channel.send_to_citizen(notify.user_id, [Say(notify.text, notify.buttons)], language)
+    def failure(self, channel: str, error: Exception) -> tuple[Failure, float]:
+        """Ask the channel (the admin chat's is Telegram's) what a failed send means."""
+        if isinstance(error, Undeliverable):  # its channel is not started (yet): keep it for when it is
+            return "not_sent", 5.0
+        carrier = self.channels.get("telegram" if channel == ADMIN else channel)
+        if carrier is None or not hasattr(carrier, "failure"):
+            return "refused", 0.0
+        return carrier.failure(error)

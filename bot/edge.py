@@ -1,6 +1,11 @@
 """The one error handler at the edge: serve an event (a citizen's or an official's), and if anything fails,
 keep the state as it was, answer the person with a case id in their language and tell the admin chat the
-case id — never a dump of personal data."""
+case id — never a dump of personal data.
+
+What an event causes to be sent is in the outbox once the desk's transaction commits (the apology too); the
+edge then wakes the sender. Only the answer to an official's press (a toast, the pressed message's edit) is
+carried out here at once: it is worth nothing later.
+"""
 
 from __future__ import annotations
 
@@ -11,45 +16,45 @@ from typing import Awaitable, Callable, Sequence
 
 from bot.desk import Desk, Fetcher
 from bot.dispatch import Dispatcher
-from bot.effects import AdminPost, Effect, Say, Text, Toast
+from bot.effects import Effect, Text, Toast
 from bot.events import Citizen, Event, OfficialEvent, OfficialPressed
 
 log = logging.getLogger(__name__)
-Sender = Callable[[str, Sequence[Effect], str], Awaitable[None]]
 Answer = Callable[[Sequence[Effect]], Awaitable[None]]
 
 
-async def serve(desk: Desk, dispatcher: Dispatcher, citizen: Citizen, event: Event, fetch: Fetcher, send: Sender) -> None:
-    """Run a citizen's event through the desk and deliver what it produced, or apologise if it failed."""
+async def serve(desk: Desk, dispatcher: Dispatcher, citizen: Citizen, event: Event, fetch: Fetcher) -> None:
+    """Run a citizen's event through the desk and have what it produced sent, or apologise if it failed."""
     try:
-        effects = await desk.handle(event, fetch)
+        await desk.handle(event, fetch)
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back: the citizen's state is as before
         case = _log_case(exc, f"a {citizen.channel} citizen")
         try:
-            await dispatcher.route([AdminPost(Text("admin-error", {"case": case}))])
-            await send(citizen.user_id, [Say(Text("sorry", {"case": case}))], desk.language(citizen))
+            desk.apologise(citizen, case)
         except Exception:  # noqa: BLE001 - never let the apology itself crash the loop
-            log.error("case %s: could not deliver the apology", case)
-        return
-    remaining = await dispatcher.route(effects)
-    await send(citizen.user_id, remaining, desk.language(citizen))
+            log.error("case %s: could not queue the apology", case)
+    dispatcher.wake()
 
 
 async def serve_official(desk: Desk, dispatcher: Dispatcher, event: OfficialEvent, answer: Answer) -> None:
     """Run an admin-chat event through the desk; ``answer`` carries out what is for the presser (toast, edit),
-    the dispatcher the rest (admin chat posts, card edits, citizens' notifications)."""
+    the sender the rest (admin chat posts, card edits, citizens' notifications)."""
     try:
         effects = await desk.handle_official(event)
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back: the dossier is as before
         case = _log_case(exc, "an official")
         try:
+            desk.apologise(None, case)
             await answer([Toast(Text("admin-sorry", {"case": case}), alert=True)] if isinstance(event, OfficialPressed) else [])
-            await dispatcher.route([AdminPost(Text("admin-sorry", {"case": case}))])
         except Exception:  # noqa: BLE001
             log.error("case %s: could not deliver the apology", case)
+        dispatcher.wake()
         return
-    await answer(effects)  # first: the platform wants a press answered quickly
-    await dispatcher.route(effects)
+    dispatcher.wake()
+    try:
+        await answer(effects)  # the platform wants a press answered quickly
+    except Exception as exc:  # noqa: BLE001 - a press too old to answer: the decision is stored and its messages queued
+        log.warning("could not answer an official's press: %s", type(exc).__name__)
 
 
 def _log_case(exc: Exception, whom: str) -> str:

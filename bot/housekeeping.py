@@ -1,8 +1,9 @@
 """Periodic care of stored data: remind the owners of idle drafts, then delete drafts left too long.
 
 Drafts hold ID photos (sensitive personal data) and must not linger: a draft idle for the retention period
-is deleted with its photos, one day after a reminder, and the database's write-ahead log is emptied so the
-deleted answers are in no file. Seen update ids older than a week are forgotten.
+is deleted with its photos, one day after a reminder; the notices go to the outbox in the transaction that
+changes the draft, and the database's write-ahead log is emptied so the deleted answers are in no file.
+Processed updates and sent messages older than a week are forgotten.
 """
 
 from __future__ import annotations
@@ -10,21 +11,26 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
+from typing import Callable, Sequence
 
 from sqlite_utils import Database
 
 from bot.desk import load_session, save_session
 from bot.effects import Effect, Notify, Text
 from bot.events import Citizen
-from storage import audit, channels, dossiers, erasure, sessions
+from storage import audit, dossiers, erasure, inbox, outbox, sessions
 from storage.blobs import BlobStore
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
 
 
-def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, retention_days: int) -> list[Effect]:
-    """Remind owners of drafts idle for retention-1 days; delete those idle for the full period."""
+def sweep_drafts(
+    db: Database, blobs: BlobStore, flows: dict, now: datetime, retention_days: int,
+    queue: Callable[[Sequence[Effect]], None] | None = None,
+) -> list[Effect]:
+    """Remind owners of drafts idle for retention-1 days; delete those idle for the full period. ``queue``
+    writes each notice to the outbox inside the transaction that changes the draft; they are returned too."""
     effects: list[Effect] = []
     expired = False
     remind_before = (now - timedelta(days=max(retention_days - 1, 0))).astimezone(timezone.utc).isoformat(timespec="seconds")
@@ -47,11 +53,17 @@ def sweep_drafts(db: Database, blobs: BlobStore, flows: dict, now: datetime, ret
                     blobs.delete(sha)
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-expired", {"title": title})))
                 expired = True
+                if queue is not None:
+                    queue(effects[-1:])
             elif not row.reminded_at:
                 sessions.set_reminded(db, citizen.key, now.isoformat(timespec="seconds"))
                 effects.append(Notify(citizen.channel, citizen.user_id, Text("draft-reminder", {"title": title, "days": 1})))
+                if queue is not None:
+                    queue(effects[-1:])
     week_ago = (now - timedelta(days=7)).astimezone(timezone.utc).isoformat(timespec="seconds")
-    channels.forget_seen_before(db, week_ago)
+    with transaction(db):
+        inbox.forget_processed_before(db, week_ago)
+        outbox.forget_sent_before(db, week_ago)
     if expired:
         erasure.scrub(db)
     return effects
@@ -61,9 +73,10 @@ async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
     """Sweep drafts and empty the write-ahead log now and then, forever; deliver reminders and notices."""
     while True:
         try:
-            effects = sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days)
+            sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days,
+                         queue=services.desk.queue)
             erasure.scrub(services.db)  # also finishes any scrub after an erase that a reader held up
-            await dispatcher.route(effects)
+            dispatcher.wake()
         except Exception as exc:  # noqa: BLE001 - keep sweeping; no personal data in the log
             log.error("housekeeping failed: %s", type(exc).__name__)
         await asyncio.sleep(every)

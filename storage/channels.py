@@ -1,4 +1,4 @@
-"""What the host remembers for the channels: update ids already processed, menus shown, citizens' feedback."""
+"""What the host remembers for the channels: menus shown, citizens' feedback (updates are in storage/inbox.py)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.clock import utc_now
-
-
-def first_time(db: Database, channel: str, update_id: str) -> bool:
-    """Record an update id; tell whether it was new (False: a redelivery to ignore)."""
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?)", [channel, update_id, utc_now()]
-    )
-    return cursor.rowcount == 1
-
-
-def forget_seen_before(db: Database, at: str) -> None:
-    """Forget update ids recorded before this UTC time."""
-    db.execute("DELETE FROM seen_updates WHERE at < ?", [at])
 
 
 def load_menu(db: Database, key: str) -> dict[str, Any] | None:

@@ -188,3 +188,30 @@ def m008_lookup_limits(db: Database) -> None:
     db.table("lookup_attempts").create_index(["account", "at"])
     db.table("lookup_attempts").create_index(["at"])
     db.table("lookup_windows").create({"starts_at": int, "used": int}, pk="starts_at")
+
+
+@migration
+def m009_inbox_outbox(db: Database) -> None:
+    """Keep every platform update until it is processed (the inbox, replacing seen_updates) and everything an
+    input causes to be sent until it is delivered (the outbox)."""
+    db.table("inbox").create(
+        {"seq": int, "channel": str, "update_id": str, "chat": str, "payload": str, "received_at": str, "processed_at": str},
+        pk="seq",
+    )
+    db.execute("CREATE UNIQUE INDEX inbox_update ON inbox (channel, update_id)")
+    db.execute("CREATE INDEX inbox_waiting ON inbox (chat, seq) WHERE processed_at IS NULL")
+    db.execute("CREATE INDEX inbox_processed_at ON inbox (processed_at)")
+    db.execute(
+        "INSERT OR IGNORE INTO inbox (channel, update_id, chat, payload, received_at, processed_at) "
+        "SELECT channel, update_id, '', '{}', at, at FROM seen_updates"
+    )
+    db.table("seen_updates").drop()
+    db.table("outbox").create(
+        {
+            "id": int, "chat": str, "channel": str, "target": str, "effect": str, "language": str, "dossier_id": int,
+            "state": str, "attempts": int, "not_before": float, "message_id": int, "created_at": str, "sent_at": str,
+        },
+        pk="id",
+    )
+    db.execute("CREATE INDEX outbox_waiting ON outbox (chat, id) WHERE state IN ('pending', 'sending')")
+    db.execute("CREATE INDEX outbox_sent_at ON outbox (sent_at)")

@@ -133,3 +133,30 @@ class LookupCounts:
 
     account_times: tuple[int, ...]  # when this account looked up, oldest first (seconds since the epoch)
     service_used: int  # how many the whole service answered in the current window
+
+
+@dataclass(frozen=True)
+class InboxUpdate:
+    """A platform update as stored in the inbox, waiting to be processed."""
+
+    seq: int
+    channel: str
+    update_id: str
+    chat: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """Something to send, as stored in the outbox: the effect as JSON, rendered at send time."""
+
+    id: int
+    chat: str
+    channel: str
+    target: str
+    effect: dict[str, Any]
+    language: str
+    dossier_id: int | None
+    state: str
+    attempts: int
+    not_before: float

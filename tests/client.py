@@ -43,6 +43,7 @@ from bot.events import (
     PhotoRef,
     TextReceived,
 )
+from bot.sender import Limits
 from bot.settings import Settings
 from locales.catalog import DEFAULT_LANGUAGE
 from tests.transcript import make_image
@@ -103,15 +104,21 @@ class CollectingChannel:
     def __init__(self, client: Client, name: str) -> None:
         self.client, self.name = client, name
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
-        """Record messages and photos for one citizen, rendered in their language."""
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> int | None:
+        """Record messages and photos for one citizen, rendered in their language; return the last one's id."""
         render = self.client.services.catalog.render
+        sent = None
         for effect in effects:
             if isinstance(effect, Say):
-                self.client.add(f"{self.name}:{user_id}", render(language, effect.text), self.client.rows(language, effect.buttons))
+                sent = self.client.add(f"{self.name}:{user_id}", render(language, effect.text), self.client.rows(language, effect.buttons))
             elif isinstance(effect, SendPhoto):
                 caption = render(language, effect.caption) if effect.caption else ""
-                self.client.add(f"{self.name}:{user_id}", caption, photo=effect.path)
+                sent = self.client.add(f"{self.name}:{user_id}", caption, photo=effect.path)
+        return sent.id if sent is not None else None
+
+    def failure(self, error: Exception) -> tuple[str, float]:
+        """A recording never fails for a platform's reasons: whatever failed is refused (and shows in the test)."""
+        return "refused", 0.0
 
 
 class CollectingAdminChat:
@@ -140,22 +147,38 @@ class Client:
         self.chats: dict[str, list[Message]] = {}
         self.files: dict[str, bytes] = {}
         self.next_id = 0
-        self.services = main.build(self.settings, clock=lambda: self.now)
         self.channels = {name: CollectingChannel(self, name) for name in ("telegram", "zalo")}
+        self._wire()
+
+    def _wire(self) -> None:
+        self.services = main.build(self.settings, clock=lambda: self.now)
         for channel in self.channels.values():
             self.services.dispatcher.register(channel)
         self.services.dispatcher.admin = CollectingAdminChat(self)
+        self.services.sender.limits = Limits(per_second=0, per_group_minute=0)  # no flood limits to wait out here
+
+    async def delivered(self) -> None:
+        """Let the sender deliver the outbox (started on first use, in the test's event loop)."""
+        sender = self.services.sender
+        if sender.task is None:
+            sender.start()
+        sender.wake()
+        assert await sender.idle(), "the outbox was not delivered"
+
+    def _stop_sender(self) -> None:
+        sender = self.services.sender
+        for task in (sender.task, *sender.workers.values()):
+            if task is not None:
+                task.cancel()
 
     def close(self) -> None:
+        self._stop_sender()
         self.services.db.close()
 
     def restart(self) -> None:
         """Close the database and wire everything again on the same files, as after a restart."""
-        self.services.db.close()
-        self.services = main.build(self.settings, clock=lambda: self.now)
-        for channel in self.channels.values():
-            self.services.dispatcher.register(channel)
-        self.services.dispatcher.admin = CollectingAdminChat(self)
+        self.close()
+        self._wire()
 
     # -- the people ----------------------------------------------------------------------------
 
@@ -236,9 +259,9 @@ class CitizenHandle:
         """Serve one event through the edge, as the channel would; return what this citizen saw."""
         client = self.client
         before = client._snapshot(self.who.key)
-        channel = client.channels[self.who.channel]
         services = client.services
-        await serve(services.desk, services.dispatcher, self.who, event, client.fetch, channel.send_to_citizen)
+        await serve(services.desk, services.dispatcher, self.who, event, client.fetch)
+        await client.delivered()
         return client._seen(self.who.key, before)
 
     async def send(self, text: str) -> Seen:
@@ -291,6 +314,7 @@ class OfficialHandle:
                                 client.rows(DEFAULT_LANGUAGE, effect.buttons))
 
         await serve_official(client.services.desk, client.services.dispatcher, event, answer)
+        await client.delivered()
         seen = client._seen(ADMIN, before)
         if answered:
             seen.toast = client.services.catalog.render(DEFAULT_LANGUAGE, answered[-1].text)

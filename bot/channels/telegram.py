@@ -2,15 +2,19 @@
 
 Citizens write to the bot in private chats; officials work in one group, the admin chat. Photos and image
 documents are fetched with getFile when the engine asks; an album (one ``media_group_id``) is gathered into
-one input. Updates of one citizen are processed in order (the desk's lock), different citizens concurrently;
-an update id seen before is ignored. Telegram's 429 ``retry_after`` and connection failures are retried
-without sending anything twice. Messages are sent as plain text, so whatever a citizen typed (HTML,
+one input. Every update is stored in the inbox before it is acknowledged: our own polling loop asks for the
+next offset only once the updates before it are stored, and the webhook answers 200 only after the insert
+commits. Stored updates of one citizen are processed in order, different citizens concurrently (bot/intake.py);
+an update id seen before is stored and applied once. What is sent comes from the outbox (bot/sender.py);
+Telegram's 429 ``retry_after`` and connection failures are retried without sending anything twice. Messages are sent as plain text, so whatever a citizen typed (HTML,
 Markdown) is shown as typed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -20,14 +24,16 @@ from typing import Any, Awaitable, Callable, Sequence, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaPhoto, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, TypeHandler, filters
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.channels.retry import Failure, RateLimited, RetryPolicy, Verdict, retrying
 from bot.channels.text import split_text
-from bot.desk import Desk
+from bot.desk import Desk, current_updates
 from bot.dispatch import Dispatcher
+from bot.dispatch import Failure as Delivery
 from bot.edge import serve, serve_official
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Say, SendPhoto, Toast
+from bot.intake import InboxUpdate, Intake
 from bot.events import (
     ButtonPressed,
     Citizen,
@@ -45,6 +51,7 @@ from bot.events import (
 )
 from locales.catalog import DEFAULT_LANGUAGE, Catalog
 
+
 # Durations from PTB (retry_after) as timedelta, PTB's announced behaviour, instead of deprecated ints.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 log = logging.getLogger(__name__)
@@ -54,6 +61,9 @@ ALBUM_WAIT = 1.0  # seconds to wait for the rest of an album after its last part
 CONCURRENT_UPDATES = 32  # one event loop: more only lengthens queues (photo latency under load)
 MESSAGE_LIMIT = 4096  # characters in one sendMessage
 RETRY_POLICY = RetryPolicy(attempts=5, max_delay=60.0)
+POLL_TIMEOUT = 10  # seconds a getUpdates call waits for updates
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_WEBHOOK_BODY = 1024 * 1024
 T = TypeVar("T")
 _NEVER_SENT = ("ConnectError", "ConnectTimeout", "Connection refused", "PoolTimeout")
 
@@ -91,18 +101,18 @@ class AlbumBuffer:
     """Gathers the parts of albums (one ``media_group_id``) into one input."""
 
     wait: float = ALBUM_WAIT
-    parts: dict[str, list[PhotoRef]] = field(default_factory=dict)
+    parts: dict[str, list[tuple[PhotoRef, tuple[int, ...]]]] = field(default_factory=dict)
     timers: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
 
-    def add(self, group_id: str, photo: PhotoRef, flush: Callable[[list[PhotoRef]], None]) -> None:
-        """Add a part; ``flush`` gets all parts once no new part came for ``wait`` seconds."""
-        self.parts.setdefault(group_id, []).append(photo)
+    def add(self, group_id: str, photo: PhotoRef, seqs: tuple[int, ...], flush: Callable[[list[tuple[PhotoRef, tuple[int, ...]]]], None]) -> None:
+        """Add a part (and its inbox rows); ``flush`` gets all parts once no new part came for ``wait`` seconds."""
+        self.parts.setdefault(group_id, []).append((photo, seqs))
         if group_id in self.timers:
             self.timers[group_id].cancel()
         loop = asyncio.get_running_loop()
         self.timers[group_id] = loop.call_later(self.wait, self._flush, group_id, flush)
 
-    def _flush(self, group_id: str, flush: Callable[[list[PhotoRef]], None]) -> None:
+    def _flush(self, group_id: str, flush: Callable[[list[tuple[PhotoRef, tuple[int, ...]]]], None]) -> None:
         self.timers.pop(group_id, None)
         flush(self.parts.pop(group_id, []))
 
@@ -130,48 +140,129 @@ class TelegramChannel:
         self.albums = AlbumBuffer(album_wait)
         self.application: Application | None = None
         self.tasks: set[asyncio.Task] = set()
+        self.intake = Intake(desk, CHANNEL, self.process)
+        self.polling: asyncio.Task | None = None
+        self.webhook_secret = ""
 
     # -- wiring --------------------------------------------------------------------------------
 
     def install(self, application: Application) -> None:
-        """Register the handlers on a PTB application."""
+        """Use a PTB application for its bot (updates come through our own intake, not PTB's handlers)."""
         self.application = application
-        application.add_handler(TypeHandler(Update, self.skip_seen), group=-1)
-        application.add_handler(CallbackQueryHandler(self.on_button))
-        application.add_handler(MessageHandler(filters.ChatType.PRIVATE, self.on_citizen_message))
-        application.add_handler(MessageHandler(filters.ChatType.GROUPS, self.on_group_message))
-        application.add_error_handler(self.on_error)
 
     @property
     def bot(self):
         return self.application.bot
 
-    # -- updates in ----------------------------------------------------------------------------
+    # -- updates in: stored first ----------------------------------------------------------------
 
-    async def skip_seen(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Drop an update whose id was processed before (a redelivery)."""
-        from telegram.ext import ApplicationHandlerStop
+    def receive(self, update: Update) -> bool:
+        """Store an update in the inbox (committed on return) and start processing it; False for a redelivery."""
+        user = update.effective_user
+        chat = f"{CHANNEL}:{user.id}" if user is not None else f"{CHANNEL}:-"
+        return self.intake.receive(str(update.update_id), chat, update.to_dict())
 
-        if not self.desk.first_time(CHANNEL, str(update.update_id)):
-            raise ApplicationHandlerStop
+    def start_polling(self, timeout: int = POLL_TIMEOUT) -> None:
+        """Process what a previous run stored, then poll getUpdates in the background."""
+        self.intake.resume()
+        self.polling = asyncio.get_running_loop().create_task(self._poll(timeout))
 
-    async def on_citizen_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Turn a citizen's private message into an event and answer it."""
+    async def _poll(self, timeout: int) -> None:
+        """Ask for updates past the last stored one: Telegram forgets an update only once we ask past it."""
+        offset: int | None = None
+        failures = 0
+        while True:
+            try:
+                updates = await self.bot.get_updates(offset=offset, timeout=timeout, allowed_updates=Update.ALL_TYPES)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - network or API trouble: back off and poll again
+                failures += 1
+                log.warning("telegram polling failed (%s); retrying", type(exc).__name__)
+                await asyncio.sleep(min(30.0, 0.5 * 2 ** min(failures, 6)))
+                continue
+            for update in updates:
+                try:
+                    self.receive(update)
+                except Exception as exc:  # noqa: BLE001 - not stored: do not move past it, ask again
+                    log.error("telegram: could not store an update (%s)", type(exc).__name__)
+                    await asyncio.sleep(1.0)
+                    break
+                offset = update.update_id + 1
+
+    async def webhook(self, request):
+        """Take an update POSTed by Telegram: check the secret, store it, and only then answer 200."""
+        from aiohttp import web
+
+        secret = self.webhook_secret.encode()
+        received = request.headers.get(SECRET_HEADER, "").encode()
+        if secret and not hmac.compare_digest(received, secret):
+            return web.Response(status=403)
+        if request.content_length is not None and request.content_length > MAX_WEBHOOK_BODY:
+            return web.Response(status=413)
+        try:
+            body = await request.read()
+            if len(body) > MAX_WEBHOOK_BODY:
+                return web.Response(status=413)
+            update = Update.de_json(json.loads(body), self.bot)
+        except (ValueError, TypeError, KeyError, RecursionError, AttributeError):
+            return web.Response(status=400)
+        if update is None:
+            return web.Response(status=400)
+        self.receive(update)
+        return web.Response(status=200)
+
+    async def stop(self) -> None:
+        """Stop polling and processing (what is stored and not finished waits for the next run)."""
+        if self.polling is not None:
+            self.polling.cancel()
+            await asyncio.gather(self.polling, return_exceptions=True)
+        await self.intake.stop()
+        for task in list(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    async def process(self, stored: InboxUpdate) -> bool:
+        """Process one stored update; True when it is held (an album part waiting for the rest)."""
+        update = Update.de_json(stored.payload, self.bot)
+        if update.callback_query is not None:
+            await self.on_button(update, None)
+        elif update.effective_message is not None and update.effective_chat is not None:
+            if update.effective_chat.type == "private":
+                return await self.on_citizen_message(update, None)
+            await self.on_group_message(update, None)
+        return False
+
+    async def on_citizen_message(self, update: Update, context: object) -> bool:
+        """Turn a citizen's private message into an event and answer it; True if it waits for its album."""
         message = update.effective_message
         user = update.effective_user
         if message is None or user is None:
-            return
+            return False
         citizen = Citizen(CHANNEL, str(user.id))
         if message.media_group_id and (message.photo or _is_image_document(message)):
             photo = self._photo_ref(message)
+            group = message.media_group_id
             self.albums.add(
-                f"{user.id}:{message.media_group_id}", photo,
-                lambda parts: self._spawn(self.serve(citizen, PhotoReceived(citizen, tuple(parts), message.media_group_id))),
+                f"{user.id}:{group}", photo, current_updates.get(),
+                lambda parts: self._spawn(self._serve_album(citizen, group, parts)),
             )
-            return
+            return True
         event = self._event(citizen, message)
         if event is not None:
             await self.serve(citizen, event)
+        return False
+
+    async def _serve_album(self, citizen: Citizen, group: str, parts: list[tuple[PhotoRef, tuple[int, ...]]]) -> None:
+        """Serve an album's parts as one input; its transaction marks every part's update processed."""
+        seqs = tuple(seq for _, part_seqs in parts for seq in part_seqs)
+        try:
+            with self.desk.processing(seqs):
+                await self.serve(citizen, PhotoReceived(citizen, tuple(photo for photo, _ in parts), group))
+        finally:
+            self.intake.release(seqs)
+            self.intake.wake(f"{CHANNEL}:{citizen.user_id}")
 
     def _event(self, citizen: Citizen, message) -> Event | None:
         if message.text:
@@ -198,7 +289,7 @@ class TelegramChannel:
         document = message.document
         return PhotoRef(document.file_id, document.file_size or 0, 0, 0, _mime(document.mime_type), document.file_name or "")
 
-    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_button(self, update: Update, context: object) -> None:
         """Route a button press: the admin chat's as an official's event, the others as the citizen's."""
         query = update.callback_query
         if query is None or query.message is None:
@@ -210,13 +301,13 @@ class TelegramChannel:
             await serve_official(self.desk, self.dispatcher, event, lambda effects: self.answer_press(effects, query))
             return
         if chat.type != "private":
-            await with_retries(lambda: query.answer(), idempotent=True)
+            await _answer_quietly(query)
             return
         citizen = Citizen(CHANNEL, str(query.from_user.id))
-        await with_retries(lambda: query.answer(), idempotent=True)
+        await _answer_quietly(query)
         await self.serve(citizen, ButtonPressed(citizen, query.data or ""))
 
-    async def on_group_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_group_message(self, update: Update, context: object) -> None:
         """Take officials' commands and typed answers (reasons, dates) in the admin chat."""
         message = update.effective_message
         if message is None or update.effective_user is None or self.admin_chat_id is None:
@@ -237,7 +328,7 @@ class TelegramChannel:
 
     async def serve(self, citizen: Citizen, event: Event) -> None:
         """Run one event through the desk and deliver everything it produced."""
-        await serve(self.desk, self.dispatcher, citizen, event, self.fetch, self.send_to_citizen)
+        await serve(self.desk, self.dispatcher, citizen, event, self.fetch)
 
     async def fetch(self, ref: PhotoRef) -> bytes:
         """Download a citizen's photo through getFile."""
@@ -249,27 +340,36 @@ class TelegramChannel:
         data = await with_retries(lambda: file.download_as_bytearray(), idempotent=True)
         return bytes(data)
 
-    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> None:
-        """Send messages and photos to a citizen in their language."""
+    async def send_to_citizen(self, user_id: str, effects: Sequence[Effect], language: str) -> int | None:
+        """Send messages and photos to a citizen in their language; return the last message's id."""
         chat_id = int(user_id)
+        sent = None
         for effect in effects:
-            try:
-                if isinstance(effect, Say):
-                    text = self.catalog.render(language, effect.text)
-                    markup = keyboard(self.catalog, language, effect.buttons)
-                    for part in split_text(text, MESSAGE_LIMIT):
-                        await with_retries(lambda p=part, m=markup: self.bot.send_message(chat_id, p, reply_markup=m), idempotent=False)
-                elif isinstance(effect, SendPhoto):
-                    caption = self.catalog.render(language, effect.caption) if effect.caption else None
-                    await with_retries(lambda e=effect, c=caption: self.bot.send_photo(chat_id, Path(e.path).read_bytes(), caption=c), idempotent=False)
-            except Forbidden:
-                log.info("a citizen blocked the bot; message not delivered")
-                return
+            if isinstance(effect, Say):
+                text = self.catalog.render(language, effect.text)
+                markup = keyboard(self.catalog, language, effect.buttons)
+                for part in split_text(text, MESSAGE_LIMIT):
+                    sent = await with_retries(lambda p=part, m=markup: self.bot.send_message(chat_id, p, reply_markup=m), idempotent=False)
+            elif isinstance(effect, SendPhoto):
+                caption = self.catalog.render(language, effect.caption) if effect.caption else None
+                sent = await with_retries(lambda e=effect, c=caption: self.bot.send_photo(chat_id, Path(e.path).read_bytes(), caption=c), idempotent=False)
+        return sent.message_id if sent is not None else None
 
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Log errors PTB caught outside our handlers, without personal data."""
-        error = context.error
-        log.error("telegram error: %s", type(error).__name__)
+    def failure(self, error: Exception) -> tuple[Delivery, float]:
+        """Say what a failed Bot API call means for the outbox: refused, surely not sent, or maybe sent."""
+        if isinstance(error, Forbidden):
+            log.info("a citizen blocked the bot; message not delivered")
+            return "refused", 0.0
+        if isinstance(error, BadRequest) or isinstance(error, OSError):
+            return "refused", 0.0
+        if isinstance(error, RetryAfter):
+            delay = error.retry_after
+            return "not_sent", delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+        if isinstance(error, TimedOut):
+            return "unknown", 1.0
+        if isinstance(error, NetworkError):
+            return ("not_sent", 1.0) if any(marker in str(error) for marker in _NEVER_SENT) else ("unknown", 1.0)
+        return "refused", 0.0
 
     def _spawn(self, coroutine) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
@@ -350,6 +450,14 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     return builder.build()
+
+
+async def _answer_quietly(query) -> None:
+    """Answer a citizen's press (stops the spinner); a press too old to answer (after a restart) is still served."""
+    try:
+        await with_retries(lambda: query.answer(), idempotent=True)
+    except (BadRequest, NetworkError) as exc:
+        log.info("could not answer a press (%s)", type(exc).__name__)
 
 
 def _is_image_document(message) -> bool:

@@ -105,8 +105,11 @@ async def test_same_update_delivered_twice_is_processed_once(service):
             "from": {"id": 1001, "is_bot": False, "first_name": "Chị Lan"},
             "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
     application = service.application
-    for _ in range(2):
-        await application.process_update(Update.de_json(data, application.bot))
+    channel = application.bot_data["channel"]
+    stored = [channel.receive(Update.de_json(data, application.bot)) for _ in range(2)]
+    assert stored == [True, False]  # the redelivery is recognised by the inbox's key
+    await service.citizen.wait_for("Cách dùng", timeout=10)
+    assert await service.services.sender.idle()
     after = await service.citizen.messages()
     helps = [m for m in after[before:] if "Cách dùng" in (m.get("text") or "")]
     assert len(helps) == 1

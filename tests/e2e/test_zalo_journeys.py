@@ -92,6 +92,8 @@ async def test_repeated_events_are_ignored_and_stickers_get_a_clear_message(serv
         "text": "/help", "message_id": "dup-1", "date": 1773111600000}})
     await channel.on_update(update)
     await channel.on_update(update)
+    await citizen.wait_for("Cách dùng", timeout=10)
+    assert await service.services.sender.idle()
     after = await citizen.messages()
     assert sum("Cách dùng" in (m.get("text") or "") for m in after[before:]) == 1
     await citizen.send_sticker()
@@ -117,7 +119,7 @@ async def test_webhook_with_a_bad_secret_is_refused_and_nothing_is_processed(ser
             missing = await http.post(settings.zalo_webhook_url, json=update)
             wrong = await http.post(settings.zalo_webhook_url, json=update, headers={"X-Bot-Api-Secret-Token": "guess"})
         assert missing.status_code == 403 and wrong.status_code == 403
-        seen = service.services.db.execute("SELECT COUNT(*) FROM seen_updates WHERE update_id LIKE '%forged-1'").fetchone()[0]
+        seen = service.services.db.execute("SELECT COUNT(*) FROM inbox WHERE update_id LIKE '%forged-1'").fetchone()[0]
         assert seen == 0
         await sandbox.close()
     finally:

@@ -3,9 +3,10 @@
 Zalo POSTs each update with the ``X-Bot-Api-Secret-Token`` header given to ``setWebhook``. The handler
 checks it in constant time (a wrong or missing secret gets 403 and nothing is read further), reads the
 body with ``bot.channels.webhook_body.read_json`` (413 when oversized; 400 when not JSON, nested too deeply
-or not an object), and otherwise answers 200 at once and processes the update in a task, so a
-slow reply never makes Zalo time out and redeliver. JSON that is not a readable update is logged and
-acknowledged with 200: Zalo redelivering it would not make it readable.
+or not an object), and otherwise hands the update to ``on_update``, which stores it in the inbox (a
+millisecond) and processes it in the background, and answers 200 only once it returned: an update is
+acknowledged only once it is stored. If storing fails the answer is 500 and Zalo delivers it again. JSON
+that is not a readable update is logged and acknowledged with 200: redelivering it would not make it readable.
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ class WebhookHandler:
         except ValueError as exc:
             LOGGER.warning("Zalo webhook: ignored an unreadable update: %s", exc)
             return web.json_response({"ok": True})
-        task = asyncio.create_task(self._process(update), name=f"zalo-update-{update.message_id}")
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        try:
+            await self._on_update(update)
+        except Exception:  # noqa: BLE001 - not stored: let Zalo deliver it again
+            LOGGER.exception("Zalo webhook: storing %s %s failed", update.event_name, update.message_id)
+            return web.json_response({"ok": False, "description": "Not stored"}, status=500)
         return web.json_response({"ok": True})
 
     async def _process(self, update: ZaloUpdate) -> None:
