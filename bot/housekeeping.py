@@ -48,6 +48,7 @@ def sweep_drafts(
                 save_session(db, session)
                 orphans = dossiers.forget_drafts(db, citizen.key, None) + [h for h in hashes if not dossiers.is_referenced(db, h)]
                 sessions.set_reminded(db, citizen.key, None)
+                outbox.drop_waiting(db, citizen.key)  # unsent replies may repeat the expired answers
                 audit.record(db, "system", "draft.expired", citizen.key, {"photos": len(hashes)})
                 for sha in set(orphans):
                     blobs.delete(sha)

@@ -111,9 +111,10 @@ class Sender:
                         self.workers[chat] = asyncio.get_running_loop().create_task(self._work(chat))
             except Exception as exc:  # noqa: BLE001 - a locked database now and then: look again soon
                 log.warning("outbox: could not look for rows (%s)", type(exc).__name__)
-            try:
-                await asyncio.wait_for(self.signal.wait(), POLL_SECONDS)
-            except asyncio.TimeoutError:
+            try:  # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancel that races its timeout
+                async with asyncio.timeout(POLL_SECONDS):
+                    await self.signal.wait()
+            except TimeoutError:
                 pass
 
     async def _work(self, chat: str) -> None:

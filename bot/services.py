@@ -25,7 +25,7 @@ from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Sessi
 from bot.settings import Settings
 from flows.text_hygiene import clean_text
 from locales import formats
-from storage import audit, channels, dossiers, lookups
+from storage import audit, channels, dossiers, lookups, outbox
 from storage.records import Dossier
 
 RECEIPT_CODE = re.compile(r"^\s*([0-9A-Za-z.]+-\d{6}-\d{4})\s*$")
@@ -228,6 +228,7 @@ class CitizenServices:
             return []
         hashes = tuple(session.photo_hashes())
         session.reset_flow()
+        outbox.drop_waiting(self.db, session.citizen.key)  # unsent replies may repeat the erased answers
         audit.record(self.db, f"citizen:{session.citizen.key}", "supplement.erased", dossier.receipt_code, {"photos": len(hashes)})
         return [Forget(hashes), Scrub(), Say(Text("withdrawn-supplement-erased"))]
 
@@ -282,6 +283,7 @@ class CitizenServices:
         kept = len(dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id))
         session.reset_flow()
         session.pending = None
+        outbox.drop_waiting(self.db, session.citizen.key)  # unsent replies may repeat the erased answers
         audit.record(self.db, f"citizen:{session.citizen.key}", "data.erased", session.citizen.key, {"photos": len(hashes)})
         return [Forget(tuple(hashes)), Scrub(), Say(Text("erased", {"dossiers": kept}))]
 

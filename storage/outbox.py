@@ -68,6 +68,12 @@ def retry_later(db: Database, row_id: int, delay: float) -> None:
     db.execute("UPDATE outbox SET state = 'pending', not_before = ? WHERE id = ?", [time.time() + delay, row_id])
 
 
+def drop_waiting(db: Database, chat: str) -> int:
+    """Drop what is still to be sent to a chat (its citizen erased their data, which those messages may repeat);
+    return how many rows were dropped."""
+    return db.execute("DELETE FROM outbox WHERE chat = ? AND state IN ('pending', 'sending')", [chat]).rowcount
+
+
 def message_id_of_card(db: Database, dossier_id: int) -> int | None:
     """Return the admin chat's message id of a dossier's card if it was posted."""
     row = db.execute("SELECT admin_message_id FROM dossiers WHERE id = ?", [dossier_id]).fetchone()

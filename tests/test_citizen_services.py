@@ -101,9 +101,11 @@ async def test_idle_draft_is_reminded_then_deleted(client):
     assert "Đã nhận 1/2" in await citizen.photo({"kind": "document", "seed": 41})
     services = client.services
     later = datetime.now(VIETNAM) + timedelta(days=29, hours=1)
-    await services.dispatcher.route(sweep_drafts(services.db, services.blobs, services.flows, later, 30))
+    sweep_drafts(services.db, services.blobs, services.flows, later, 30, queue=services.desk.queue)
+    await client.delivered()
     assert "tự động bị xóa sau 1 ngày" in citizen.messages[-1].text
-    await services.dispatcher.route(sweep_drafts(services.db, services.blobs, services.flows, later + timedelta(days=1, hours=1), 30))
+    sweep_drafts(services.db, services.blobs, services.flows, later + timedelta(days=1, hours=1), 30, queue=services.desk.queue)
+    await client.delivered()
     assert "đã bị xóa cùng các ảnh" in citizen.messages[-1].text
     assert not list((client.settings.data_dir / "blobs").rglob("*.jpg"))
     await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")

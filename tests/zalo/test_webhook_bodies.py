@@ -32,7 +32,7 @@ class Bot:
             "text": text, "message_id": message_id, "date": 1773111600000}}
 
     def seen(self, message_id: str) -> int:
-        return self.services.db.execute("SELECT COUNT(*) FROM seen_updates WHERE update_id LIKE ?", (f"%{message_id}",)).fetchone()[0]
+        return self.services.db.execute("SELECT COUNT(*) FROM inbox WHERE update_id LIKE ?", (f"%{message_id}",)).fetchone()[0]
 
 
 @pytest.fixture
