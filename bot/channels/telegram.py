@@ -28,6 +28,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.channels.retry import Failure, RateLimited, RetryPolicy, Verdict, retrying
 from bot.channels.text import split_text
+from bot.channels.webhook_body import read_json
 from bot.desk import Desk, current_updates
 from bot.dispatch import Dispatcher
 from bot.dispatch import Failure as Delivery
@@ -192,24 +193,20 @@ class TelegramChannel:
                 offset = update.update_id + 1
 
     async def webhook(self, request):
-        """Take an update POSTed by Telegram: check the secret, store it, and only then answer 200."""
+        """Take an update POSTed by Telegram: check the secret, read the body safely, store it, then answer 200."""
         from aiohttp import web
 
         secret = self.webhook_secret.encode()
         received = request.headers.get(SECRET_HEADER, "").encode()
         if secret and not hmac.compare_digest(received, secret):
             return web.Response(status=403)
-        if request.content_length is not None and request.content_length > MAX_WEBHOOK_BODY:
-            return web.Response(status=413)
+        payload = await read_json(request, max_bytes=MAX_WEBHOOK_BODY)  # 413 or 400 is raised, nothing stored
         try:
-            body = await request.read()
-            if len(body) > MAX_WEBHOOK_BODY:
-                return web.Response(status=413)
-            update = Update.de_json(json.loads(body), self.bot)
-        except (ValueError, TypeError, KeyError, RecursionError, AttributeError):
-            return web.Response(status=400)
+            update = Update.de_json(payload, self.bot)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            update = None
         if update is None:
-            return web.Response(status=400)
+            return web.json_response({"ok": False, "description": "Body is not a Telegram update"}, status=400)
         self.receive(update)
         return web.Response(status=200)
 

@@ -1,6 +1,6 @@
 """Reading a webhook's JSON body safely: bounded in size and depth, an object or nothing.
 
-Every webhook route (Zalo's today, Telegram's own aiohttp route next) reads its body with ``read_json``,
+Every webhook route (Zalo's and Telegram's, both aiohttp routes) reads its body with ``read_json``,
 after checking its secret header and before anything else looks at the body. A body that is too large
 gets 413, one that is not UTF-8 JSON, is nested deeper than ``MAX_DEPTH``, or is JSON but not an object
 gets 400; either way it is never processed, and no such body can make the route answer 500 (a body of

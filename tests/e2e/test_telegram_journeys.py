@@ -160,3 +160,22 @@ async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(serv
         missing = await http.post(settings.telegram_webhook_url, json=update)
         wrong = await http.post(settings.telegram_webhook_url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
     assert missing.status_code == 403 and wrong.status_code == 403
+
+    # Hostile bodies with the right secret: 400 or 413, never 500, and nothing is stored or answered.
+    headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token", "Content-Type": "application/json"}
+    hostile = {
+        "nested 200 KB": (b"[" * 100_000 + b"]" * 100_000, 400),
+        "not JSON": (b"{update_id: 6", 400),
+        "a JSON array": (b"[1, 2]", 400),
+        "not an update": (b'{"update_id": "six", "message": 7}', 400),
+        "oversized": (b'{"update_id": 7, "pad": "' + b"x" * 1_100_000 + b'"}', 413),
+    }
+    async with httpx.AsyncClient(timeout=30) as http:
+        for name, (body, status) in hostile.items():
+            response = await http.post(settings.telegram_webhook_url, content=body, headers=headers)
+            assert response.status_code == status, (name, response.status_code)
+        good = await http.post(settings.telegram_webhook_url, json={**update, "update_id": 8}, headers=headers)
+    assert good.status_code == 200
+    await service.citizen.wait_for("Anh/chị muốn làm thủ tục gì", timeout=15)  # a new message: the good update is answered
+    stored = service.services.db.execute("SELECT update_id FROM inbox WHERE channel = 'telegram'").fetchall()
+    assert ("8",) in stored and not {("6",), ("7",)} & set(stored), "only the good update is stored"
