@@ -134,6 +134,31 @@ class EditStep(Payload):
     step: str
 
 
+@dataclass(frozen=True)
+class EditSection(Payload):
+    """From the review's edit menu, list the items of this section of the flow."""
+
+    prefix: ClassVar[str] = "es"
+    section: str
+
+
+@dataclass(frozen=True)
+class ConfirmAnswer(Payload):
+    """Keep (or retype) an answer the citizen was asked to confirm, such as a name without diacritics."""
+
+    prefix: ClassVar[str] = "c"
+    step: str
+    yes: bool
+
+
+@dataclass(frozen=True)
+class HelpSkip(Payload):
+    """After repeated refusals, leave this step for an officer to complete."""
+
+    prefix: ClassVar[str] = "h"
+    step: str
+
+
 # -- citizen services ------------------------------------------------------------------------------------
 
 
@@ -232,12 +257,12 @@ PAYLOADS: dict[str, type[Payload]] = {
     cls.prefix: cls
     for cls in (
         StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, ConfirmCancel, AcceptPrefill,
-        ReviewAction, EditStep, Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase,
+        ReviewAction, EditStep, EditSection, ConfirmAnswer, HelpSkip, Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase,
         OfficialAction, PickItem, ItemsChosen, UseDefaultDate, CancelTask,
     )
 }
-STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back)  # buttons of one step of a flow
-FILING = STEP_BOUND + (ConfirmCancel, AcceptPrefill, ReviewAction, EditStep)  # buttons of a filing in progress
+STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back, HelpSkip)  # buttons of one step of a flow
+FILING = STEP_BOUND + (ConfirmCancel, AcceptPrefill, ReviewAction, EditStep, EditSection, ConfirmAnswer)  # buttons of a filing in progress
 SERVICES = (Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase)
 
 

@@ -162,7 +162,8 @@ class Desk:
         """Run one event through the engine inside one transaction."""
         citizen = event.citizen
         now = self.clock()
-        ctx = Context(now=now, business_name_taken=lambda name: dossiers.business_name_taken(self.db, self.office.code, name))
+        ctx = Context(now=now, business_name_taken=lambda name: dossiers.business_name_taken(self.db, self.office.code, name),
+                      office_name=self.office.name, office_phone=self.office.phone)
         orphans: list[str] = []
         with transaction(self.db):
             session = load_session(self.db, citizen)

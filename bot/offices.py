@@ -1,4 +1,4 @@
-"""Offices (commune People's Committees) from a YAML file: name, unit code, address, hours and fees."""
+"""Offices (commune People's Committees) from a YAML file: name, unit code, address, hours, phone and fees."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class Office:
     address: str
     hours: str
     fees: dict[str, int] = field(default_factory=dict)
+    phone: str = ""  # offered to a citizen who cannot get past a question
 
     def fee(self, key: str) -> int:
         """Return the fee for a fee key (0 when the table does not list it)."""
@@ -41,7 +42,8 @@ def load_offices(path: Path = DEFAULT_OFFICES) -> list[Office]:
         if missing:
             raise OfficeError(f"OFFICES_FILE {path}: office #{number} lacks {', '.join(missing)}")
         fees = {str(k): int(v) for k, v in (item.get("fees") or {}).items()}
-        offices.append(Office(str(item["code"]), str(item["name"]), str(item["address"]), str(item["hours"]), fees))
+        offices.append(Office(str(item["code"]), str(item["name"]), str(item["address"]), str(item["hours"]), fees,
+                              str(item.get("phone") or "")))
     if not offices:
         raise OfficeError(f"OFFICES_FILE {path}: lists no office")
     return offices

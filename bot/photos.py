@@ -253,7 +253,10 @@ def analyse(data: bytes, *, decode_qr: bool = False, max_pixels: int = MAX_PIXEL
 
 
 def problems(width: int, height: int, brightness: float, sharpness: float, rules: PhotoRules) -> list[str]:
-    """Message keys for what is wrong with a measured photo, in a fixed order; empty when it is fine."""
+    """Message keys for what is wrong with a measured photo, in a fixed order; empty when it is fine.
+
+    A photo too dark is not also called blurry: in the dark its edges measure weak whatever the focus, and the
+    citizen should fix the light first."""
     found: list[str] = []
     if max(width, height) < rules.min_long_side or min(width, height) < rules.min_short_side:
         found.append("photo-too-small")
@@ -261,7 +264,7 @@ def problems(width: int, height: int, brightness: float, sharpness: float, rules
         found.append("photo-too-dark")
     if brightness > rules.max_brightness:
         found.append("photo-too-bright")
-    if sharpness < rules.min_sharpness:
+    if sharpness < rules.min_sharpness and "photo-too-dark" not in found:
         found.append("photo-blurry")
     return found
 

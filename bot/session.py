@@ -35,6 +35,16 @@ class OfferingPrefill:
 
 
 @dataclass(frozen=True)
+class ConfirmingAnswer:
+    """Asked to confirm an answer before it is stored (a name typed without diacritics)."""
+
+    kind: ClassVar[str] = "confirm"
+    step: str
+    value: Any
+    shown: str
+
+
+@dataclass(frozen=True)
 class AwaitingLookup:
     """Asked for a receipt code (typed or as a QR photo)."""
 
@@ -56,8 +66,8 @@ class AwaitingComment:
     dossier: int
 
 
-Pending = ConfirmingCancel | OfferingPrefill | AwaitingLookup | AwaitingFeedback | AwaitingComment
-PENDING_KINDS: dict[str, type] = {cls.kind: cls for cls in (ConfirmingCancel, OfferingPrefill, AwaitingLookup, AwaitingFeedback, AwaitingComment)}
+Pending = ConfirmingCancel | OfferingPrefill | ConfirmingAnswer | AwaitingLookup | AwaitingFeedback | AwaitingComment
+PENDING_KINDS: dict[str, type] = {cls.kind: cls for cls in (ConfirmingCancel, OfferingPrefill, ConfirmingAnswer, AwaitingLookup, AwaitingFeedback, AwaitingComment)}
 
 
 def pending_to_json(pending: Pending | None) -> dict[str, Any] | None:
@@ -154,6 +164,7 @@ class Session:
     item: Item | None = None
     consent: dict[str, Any] | None = None
     supplement: dict[str, Any] | None = None
+    refusals: dict[str, int] = field(default_factory=dict)  # step -> answers refused in a row
     version: int = 0
     created_at: str = ""
     updated_at: str = ""
@@ -183,6 +194,7 @@ class Session:
         self.item = None
         self.consent = None
         self.supplement = None
+        self.refusals = {}
 
     def state(self) -> dict[str, Any]:
         """Return the JSON-ready part that is not a column of its own."""
@@ -195,6 +207,7 @@ class Session:
             "item": item_to_json(self.item),
             "consent": self.consent,
             "supplement": self.supplement,
+            "refusals": self.refusals,
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
@@ -207,6 +220,7 @@ class Session:
         self.item = item_from_json(state.get("item"))
         self.consent = state.get("consent")
         self.supplement = state.get("supplement")
+        self.refusals = dict(state.get("refusals") or {})
 
     def photo_hashes(self) -> list[str]:
         """Return the content hashes of every photo in this draft."""

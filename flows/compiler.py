@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -144,7 +144,7 @@ def parse_flow(raw: Any, path: str, kinds: Kinds) -> Flow:
         if key not in raw:
             raise FlowError(f"{path}: missing '{key}'")
     prefix = str(raw["messages"])
-    steps = tuple(_parse_step(item, prefix, path, "", kinds) for item in _as_list(raw["steps"], path, "steps"))
+    steps = _parse_sections(_as_list(raw["steps"], path, "steps"), prefix, path, kinds)
     processing = raw.get("processing") or {}
     return Flow(
         id=str(raw["id"]),
@@ -165,6 +165,17 @@ def _as_list(value: Any, path: str, what: str) -> list:
     if not isinstance(value, list) or not value:
         raise FlowError(f"{path}: '{what}' must be a non-empty list")
     return value
+
+
+def _parse_sections(items: list, prefix: str, path: str, kinds: Kinds) -> tuple[Step, ...]:
+    """Parse the top-level steps; a ``- section: <name>`` marker puts the steps after it in that section."""
+    steps, section = [], ""
+    for item in items:
+        if isinstance(item, dict) and set(item) == {"section"}:
+            section = str(item["section"])
+            continue
+        steps.append(replace(_parse_step(item, prefix, path, "", kinds), section=section))
+    return tuple(steps)
 
 
 def _parse_step(raw: Any, prefix: str, path: str, parent: str, kinds: Kinds) -> Step:
@@ -246,6 +257,8 @@ def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str],
         consented = consented or rules.grants_consent
         problems += _check_step(step, where, seen, validators, kinds)
         problems += _check_keys(rules.keys(step), where, languages)
+        if step.section:
+            problems += _check_keys([f"section-{step.section}"], where, languages)
         for inner in step.steps:
             inner_where = f"step '{step.id}.{inner.id}'"
             if not kinds[inner.kind].in_group:

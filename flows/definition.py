@@ -62,6 +62,7 @@ class Step:
     min_items: int = 1
     max_items: int = 10
     more_prompt: str = ""
+    section: str = ""  # the part of the form it belongs to ("child", "mother"): message "section-<name>"
 
     def applies(self, answers: dict[str, Any]) -> bool:
         """Tell whether this step is asked, given the answers so far."""

@@ -4,7 +4,10 @@ Each validator is a pure function ``(text, ctx) -> Valid | Invalid``: no I/O, no
 "now"), and sees the typed text only after ``flows.text_hygiene.clean_text`` (NFC, no hidden or reordering
 characters, no stacks of combining marks). Messages are ``Text`` keys rendered later from ``locales/<lang>/validators.ftl``; every rejection
 says what is expected and, where sensible, carries an ``example`` of a valid answer. The rules follow
-shared/PROCEDURES.md (personal ID numbers, household business names, VSIC 2018 codes).
+shared/PROCEDURES.md (personal ID numbers, household business names, VSIC 2018 codes). They take what people
+type: dates as 5/11/2026, 2026-11-05 or "ngày 5 tháng 11 năm 2026", counts as "2 người"; they refuse
+placeholders ("như trên", "nt", "x") where a name or an address must be written out, and ask to confirm a name
+typed without diacritics (``Valid.confirm``), since it goes on a legal document as shown.
 """
 
 from __future__ import annotations
@@ -44,6 +47,17 @@ EXAMPLE_MONEY = 50_000_000
 EXAMPLE_MONEY_TEXT = "50 triệu"
 EXAMPLE_COUNT = 3
 
+REFERENCE_DIR = Path(__file__).parent / "reference"
+ID_PROVINCE_CODES_FILE = REFERENCE_DIR / "id_province_codes.txt"
+OLD_ID_LENGTH = 9  # the old identity card (CMND)
+
+# What people type instead of an answer, compared folded and without trailing dots: refused for names and
+# addresses, which go on the document as written.
+PLACEHOLDERS = frozenset({"nhu tren", "nt", "n/t", "nhu tren da khai", "nhu cu", "-", "--", "x", "xx", "...", "?", "nhu nhau"})
+# Words a count may carry after its number ("2 người"), folded.
+COUNT_UNITS = ("nguoi lao dong", "lao dong", "nhan vien", "nguoi", "thanh vien", "ca nhan")
+NONE_WORDS = frozenset({"khong", "khong co", "chua co", "none", "no"})
+
 BUSINESS_PREFIX = "Hộ kinh doanh"
 BUSINESS_SYMBOLS = frozenset("&-.,'()/ ")
 # Compared after folding (lower case, no diacritics, đ -> d); the message shows the written form.
@@ -72,6 +86,9 @@ MONEY_CURRENCY = frozenset({"đ", "đồng", "dong", "vnd", "vnđ"})
 SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female"}
 
 _DATE_RE = re.compile(r"([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})")
+_ISO_DATE_RE = re.compile(r"([0-9]{4})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})")
+# "5 tháng 11 năm 2026", "ngày 05 tháng 11, năm 2026", matched on the folded text (no diacritics).
+_WORDS_DATE_RE = re.compile(r"([0-9]{1,2})\s*thang\s*([0-9]{1,2})\s*,?\s*nam\s*([0-9]{4})")
 _YEAR_RE = re.compile(r"[0-9]{4}")
 _STORED_DATE_RE = re.compile(r"(?:[0-9]{2}/[0-9]{2}/)?([0-9]{4})")
 _EMAIL_RE = re.compile(
@@ -97,15 +114,20 @@ class ValidationContext:
     options: Mapping[str, Any]
     business_name_taken: Callable[[str], bool] = _no_name_taken
     vsic: Mapping[str, str] = field(default_factory=dict)
+    id_provinces: frozenset[str] = field(default_factory=lambda: load_id_provinces())
 
 
 @dataclass(frozen=True)
 class Valid:
-    """An accepted answer: the stored value, how to show it back, and notes to tell the citizen."""
+    """An accepted answer: the stored value, how to show it back, and notes to tell the citizen.
+
+    ``confirm``, when set, is a question the citizen must answer yes to before the answer is stored.
+    """
 
     value: Any
     display: str
     notes: tuple[Text, ...] = ()
+    confirm: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +193,17 @@ def _capitalize_first(word: str) -> str:
     return word
 
 
+def is_placeholder(text: str) -> bool:
+    """Tell whether the text stands for an answer instead of giving one ("như trên", "nt", "-", "x")."""
+    folded = fold(text)
+    return bool(folded) and (folded in PLACEHOLDERS or folded.rstrip(". ") in PLACEHOLDERS)
+
+
+def _without_diacritics(name: str) -> bool:
+    """Tell whether a name is written only in plain a-z letters (no Vietnamese diacritics, no đ)."""
+    return all(c.isascii() for c in name)
+
+
 def _sex(value: Any) -> str | None:
     """Read "male"/"female" (or Nam/Nữ) from an option or an answer; None when unknown."""
     if not isinstance(value, str):
@@ -185,6 +218,8 @@ def _sex(value: Any) -> str | None:
 def person_name(text: str, ctx: ValidationContext) -> Result:
     """Accept a Vietnamese full name and title-case it: "nguyễn văn an" -> "Nguyễn Văn An"."""
     name = _clean(text)
+    if is_placeholder(name):
+        return Invalid(Text("invalid-placeholder-name", {"example": EXAMPLE_PERSON_NAME}))
     if not PERSON_NAME_MIN <= len(name) <= PERSON_NAME_MAX:
         return Invalid(Text("invalid-person-name-length",
                             {"min": PERSON_NAME_MIN, "max": PERSON_NAME_MAX, "example": EXAMPLE_PERSON_NAME}))
@@ -196,6 +231,8 @@ def person_name(text: str, ctx: ValidationContext) -> Result:
         return Invalid(Text("invalid-person-name-chars",
                             {"chars": _unique([c for c in name if c in "-'"]), "example": EXAMPLE_PERSON_NAME}))
     value = unicodedata.normalize("NFC", " ".join(_capitalize(word) for word in words))
+    if _without_diacritics(value):
+        return Valid(value, value, confirm=Text("confirm-name-no-diacritics", {"name": value.upper()}))
     return Valid(value, value)
 
 
@@ -215,6 +252,8 @@ def free_text(text: str, ctx: ValidationContext) -> Result:
 def address(text: str, ctx: ValidationContext) -> Result:
     """Accept an address of 5-250 characters that contains at least one letter."""
     value = _clean(text)
+    if is_placeholder(value):
+        return Invalid(Text("invalid-placeholder-address", {"example": EXAMPLE_ADDRESS}))
     if not ADDRESS_MIN <= len(value) <= ADDRESS_MAX:
         return Invalid(Text("invalid-address-length", {"min": ADDRESS_MIN, "max": ADDRESS_MAX, "example": EXAMPLE_ADDRESS}))
     if not any(c.isalpha() for c in value):
@@ -247,11 +286,15 @@ def _late_notes(d: date, ctx: ValidationContext) -> tuple[Text, ...]:
 
 
 def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
-    """Parse d/m/yyyy (separators / - .) and apply the range options; ``invalid`` is the format error."""
-    match = _DATE_RE.fullmatch(value)
-    if not match:
+    """Parse d/m/yyyy (separators / - .), yyyy-mm-dd or "ngày d tháng m năm yyyy" and apply the range options;
+    ``invalid`` is the format error."""
+    words = re.sub(r"^ngay\s*", "", fold(value).rstrip("."))
+    if match := _DATE_RE.fullmatch(words) or _WORDS_DATE_RE.fullmatch(words):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO_DATE_RE.fullmatch(words):
+        year, month, day = (int(part) for part in match.groups())
+    else:
         return Invalid(invalid)
-    day, month, year = (int(part) for part in match.groups())
     example = formats.day(ctx.today)
     try:
         d = date(year, month, day)
@@ -265,7 +308,8 @@ def _parse_date(value: str, ctx: ValidationContext, invalid: Text) -> Result:
 
 @_hygienic()
 def date_(text: str, ctx: ValidationContext) -> Result:
-    """Accept a date as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy); value "dd/mm/yyyy"."""
+    """Accept a date as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, "5 tháng 11 năm 2026");
+    value "dd/mm/yyyy"."""
     return _parse_date(_clean(text), ctx, Text("invalid-date", {"example": formats.day(ctx.today)}))
 
 
@@ -287,14 +331,17 @@ def date_or_year(text: str, ctx: ValidationContext) -> Result:
 
 @_hygienic()
 def personal_id(text: str, ctx: ValidationContext) -> Result:
-    """Accept a 12-digit personal ID number and check it against the stated sex and birth year."""
+    """Accept a 12-digit personal ID number: a real province code (flows/reference/id_province_codes.txt), and
+    digits 4-6 agreeing with the stated sex and birth year. A 9-digit number is an old CMND: ask for the new one."""
     digits = re.sub(r"[\s.\-]", "", unicodedata.normalize("NFC", text or ""))
     if not re.fullmatch(r"[0-9]+", digits):
         return Invalid(Text("invalid-personal-id", {"example": EXAMPLE_PERSONAL_ID}))
+    if len(digits) == OLD_ID_LENGTH:
+        return Invalid(Text("invalid-personal-id-old-cmnd", {"example": EXAMPLE_PERSONAL_ID}))
     if len(digits) != 12:
         return Invalid(Text("invalid-personal-id-length", {"length": len(digits), "example": EXAMPLE_PERSONAL_ID}))
     province, century = digits[:3], int(digits[3])
-    if not 1 <= int(province) <= 99:
+    if province not in ctx.id_provinces:
         return Invalid(Text("invalid-personal-id-province", {"code": province, "example": EXAMPLE_PERSONAL_ID}))
     if century > 5:
         return Invalid(Text("invalid-personal-id-century", {"digit": str(century), "example": EXAMPLE_PERSONAL_ID}))
@@ -483,13 +530,17 @@ def money_vnd(text: str, ctx: ValidationContext) -> Result:
 
 @_hygienic()
 def positive_int(text: str, ctx: ValidationContext) -> Result:
-    """Accept a whole number 0 or more (e.g. expected employees), at most option ``max``."""
+    """Accept a whole number 0 or more (e.g. expected employees; "2 người", "không có" = 0), at most option ``max``."""
     high = ctx.options.get("max")
     example = str(EXAMPLE_COUNT if high is None else min(EXAMPLE_COUNT, int(high)))
-    value = _clean(text)
-    if not re.fullmatch(r"[0-9]+", value):
+    value = fold(_clean(text)).rstrip(".")
+    if value in NONE_WORDS:
+        value = "0"
+    units = "|".join(re.escape(unit) for unit in COUNT_UNITS)
+    match = re.fullmatch(rf"([0-9]+)(?:\s*(?:{units}))?", value)
+    if not match:
         return Invalid(Text("invalid-positive-int", {"example": example}))
-    number = int(value)
+    number = int(match.group(1))
     if high is not None and number > int(high):
         return Invalid(Text("invalid-positive-int-too-large", {"max": int(high), "example": example}))
     return Valid(number, str(number))
@@ -550,3 +601,17 @@ def load_vsic(path: Path) -> dict[str, str]:
     """Read a VSIC CSV (code,level,name_vi) and return the level-4 codes with their Vietnamese names."""
     with Path(path).open(encoding="utf-8-sig", newline="") as handle:
         return {row["code"].strip(): row["name_vi"].strip() for row in csv.DictReader(handle) if row["level"].strip() == "4"}
+
+
+@functools.cache
+def load_id_provinces(path: Path = ID_PROVINCE_CODES_FILE) -> frozenset[str]:
+    """Read the province codes a personal ID number may start with (three digits each; ``#`` starts a comment)."""
+    codes = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        for code in line.split("#", 1)[0].split():
+            if not re.fullmatch(r"[0-9]{3}", code):
+                raise ValueError(f"{path}: '{code}' is not a three-digit province code")
+            codes.add(code)
+    if not codes:
+        raise ValueError(f"{path}: lists no province code")
+    return frozenset(codes)

@@ -263,7 +263,8 @@ def test_the_pixel_cap_is_a_setting_in_megapixels():
 
 
 def test_problems_come_in_a_fixed_order():
-    assert problems(640, 480, 30.0, 5.0, RULES) == ["photo-too-small", "photo-too-dark", "photo-blurry"]
+    assert problems(640, 480, 30.0, 5.0, RULES) == ["photo-too-small", "photo-too-dark"]
+    assert problems(640, 480, 150.0, 5.0, RULES) == ["photo-too-small", "photo-blurry"]
     assert problems(1600, 1200, 250.0, 5.0, RULES) == ["photo-too-bright", "photo-blurry"]
     assert problems(1600, 1200, 150.0, 1000.0, RULES) == []
 

@@ -119,7 +119,7 @@ def test_date_formats_are_normalised(typed: str) -> None:
     assert result.notes == ()
 
 
-@pytest.mark.parametrize("typed", ["5/3/26", "2026-03-05", "ngày 5 tháng 3", "abc", ""])
+@pytest.mark.parametrize("typed", ["5/3/26", "2026-3", "ngày 5 tháng 3", "5 tháng 3 năm 26", "abc", ""])
 def test_date_unreadable(typed: str) -> None:
     error = refused("date", typed)
     assert error.key == "invalid-date"
@@ -205,7 +205,7 @@ def test_personal_id_format(typed: str, key: str) -> None:
 
 
 def test_personal_id_length_message_counts_digits() -> None:
-    assert refused("personal_id", "123 456 789").params["length"] == 9
+    assert refused("personal_id", "123 456 7890").params["length"] == 10
 
 
 def test_personal_id_matches_stated_birth_year_and_sex() -> None:
@@ -525,7 +525,8 @@ REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
     ("date", "x", {}), ("date", "30/02/2026", {}), ("date", "01/01/2027", {}), ("date", "01/01/1800", {}),
     ("date", "01/01/2027", {"options": {"future_ok": True, "max_future_days": 30}}),
     ("date_or_year", "x", {}), ("date_or_year", "2099", {}),
-    ("personal_id", "x", {}), ("personal_id", "1", {}), ("personal_id", "000203012345", {}),
+    ("personal_id", "x", {}), ("personal_id", "1", {}), ("personal_id", "003203012345", {}), ("personal_id", "123456789", {}),
+    ("person_name", "như trên", {}), ("address", "nt", {}),
     ("personal_id", "001903012345", {}), ("personal_id", "001299012345", {}),
     ("personal_id", "001203012345", {"options": {"sex": "female"}}),
     ("personal_id", "001203012345", {"options": {"birth_date_from": "b"}, "answers": {"b": "2004"}}),
@@ -552,8 +553,9 @@ def test_every_refusal_renders_in_both_languages_and_carries_an_example() -> Non
     messages = _ftl_messages(LOCALES["vi"])
     outcomes = [(check(v, typed, **kwargs), v) for v, typed, kwargs in REFUSALS]
     outcomes.append((check("date", "01/01/2020", options={"late_after_days": 60}), "date"))
+    outcomes.append((check("person_name", "nguyen van an"), "person_name"))
     for outcome, validator in outcomes:
-        texts = [outcome.error] if isinstance(outcome, Invalid) else list(outcome.notes)
+        texts = [outcome.error] if isinstance(outcome, Invalid) else list(outcome.notes) + [t for t in [outcome.confirm] if t]
         assert texts, f"{validator}: nothing to say for {outcome}"
         for text in texts:
             keys_seen.add(text.key)
@@ -599,3 +601,78 @@ def test_tax_code_accepts_ten_or_twelve_digits() -> None:
     assert VALIDATORS["tax_code"]("8012345678-001", ctx()).value == "8012345678-001"
     assert VALIDATORS["tax_code"]("001093012345", ctx()).value == "001093012345"
     assert isinstance(VALIDATORS["tax_code"]("12345", ctx()), Invalid)
+
+
+# --- what people type (issue 11) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["2026-03-05", "2026/3/5", "5 tháng 3 năm 2026", "ngày 5 tháng 3 năm 2026", "Ngày 05 tháng 03, năm 2026.",
+     "ngay 5 thang 3 nam 2026", "ngày 5/3/2026"],
+)
+def test_dates_as_people_type_them(typed: str) -> None:
+    assert accepted("date", typed).value == "05/03/2026"
+    assert accepted("date_or_year", typed).value == "05/03/2026"
+
+
+def test_a_date_in_words_that_is_not_on_the_calendar_says_so() -> None:
+    assert refused("date", "30 tháng 2 năm 2026").key == "invalid-date-nonexistent"
+    assert refused("date", "2026-02-30").key == "invalid-date-nonexistent"
+
+
+@pytest.mark.parametrize("typed", ["như trên", "Như trên.", "nt", "NT", "-", "x", "X", "như trên đã khai"])
+def test_placeholders_are_refused_for_names_and_addresses(typed: str) -> None:
+    name = refused("person_name", typed)
+    assert name.key == "invalid-placeholder-name"
+    assert_valid_example("person_name", name)
+    assert refused("address", typed).key == "invalid-placeholder-address"
+
+
+def test_a_name_like_a_placeholder_inside_is_still_a_name() -> None:
+    assert accepted("person_name", "Như Trên Văn").value == "Như Trên Văn"
+
+
+def test_a_name_without_diacritics_is_asked_back_in_capitals() -> None:
+    result = accepted("person_name", "nguyen van an")
+    assert result.value == "Nguyen Van An"
+    assert result.confirm == Text("confirm-name-no-diacritics", {"name": "NGUYEN VAN AN"})
+    assert accepted("person_name", "nguyễn văn an").confirm is None
+    assert accepted("person_name", "Đinh Thi Mai").confirm is None  # đ is a Vietnamese letter
+
+
+@pytest.mark.parametrize(("typed", "count"), [("2 người", 2), ("2người", 2), ("3 lao động", 3), ("không có", 0), ("0", 0), ("4 nhân viên.", 4)])
+def test_counts_as_people_type_them(typed: str, count: int) -> None:
+    assert accepted("positive_int", typed).value == count
+
+
+def test_counts_with_other_words_are_refused() -> None:
+    assert refused("positive_int", "2 con mèo").key == "invalid-positive-int"
+
+
+@pytest.mark.parametrize("code", ["003", "099", "000", "100", "005", "097"])
+def test_personal_id_with_an_invented_province_code_is_refused(code: str) -> None:
+    error = refused("personal_id", f"{code}203012345")
+    assert error.key == "invalid-personal-id-province"
+    assert error.params["code"] == code
+    assert_valid_example("personal_id", error)
+
+
+@pytest.mark.parametrize("code", ["001", "079", "096", "038"])
+def test_personal_id_with_a_real_province_code_passes(code: str) -> None:
+    assert accepted("personal_id", f"{code}203012345").value == f"{code}203012345"
+
+
+def test_the_province_codes_are_the_63_of_the_reference_file() -> None:
+    from flows.validators import load_id_provinces
+
+    codes = load_id_provinces()
+    assert len(codes) == 63
+    assert {"001", "096"} <= codes and not {"003", "099"} & codes
+    assert accepted("personal_id", "003203012345", id_provinces=frozenset({"003"}))  # the list is configuration
+
+
+def test_a_nine_digit_number_is_the_old_cmnd() -> None:
+    error = refused("personal_id", "012 345 678")
+    assert error.key == "invalid-personal-id-old-cmnd"
+    assert_valid_example("personal_id", error)

@@ -4,7 +4,9 @@ The engine knows flows (compiled state machines), the step kinds (bot/engine/ste
 message keys. It never sends, downloads or stores anything: it returns ``Say``, ``Fetch``, ``Submit`` and
 ``Forget`` effects for the host (bot/desk.py) and the channel adapters to carry out. Everything it needs
 from the outside world comes in through ``Context``. What a step asks and how it takes an answer is its
-kind's business; the engine moves through the flow, handles commands, the menu and pending questions.
+kind's business; the engine moves through the flow, handles commands (also typed as words: "hủy", "quay lại"),
+the menu and pending questions, and offers help after the third refusal of one question: the office's phone
+number, or leaving the question for an officer (the answer stays empty, shown as needing help).
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 
 from bot import buttons
-from bot.buttons import AcceptPrefill, Back, ConfirmCancel, SetLanguage, StartFlow
+from bot.buttons import AcceptPrefill, Back, ConfirmAnswer, ConfirmCancel, HelpSkip, SetLanguage, StartFlow
 from bot.effects import Button, Effect, Forget, Say, Text
 from bot.engine.steps import KINDS
 from bot.engine.steps.base import StepKind
-from bot.events import ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, TextReceived
+from bot.events import (ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, PhotosChecked,
+                        TextReceived)
 from bot.photos import PhotoRules
-from bot.session import ConfirmingCancel, GroupItem, OfferingPrefill, Session
-from bot.textmatch import yes_no
+from bot.session import ConfirmingAnswer, ConfirmingCancel, GroupItem, OfferingPrefill, Session
+from bot.textmatch import command_word, yes_no
 from flows.compiler import CompiledFlow
 from flows.definition import Step
 from locales.catalog import LANGUAGE_NAMES, Catalog
@@ -37,6 +40,8 @@ class Context:
 
     now: datetime
     business_name_taken: Callable[[str], bool] = lambda name: False
+    office_name: str = "Trung tâm Phục vụ hành chính công"
+    office_phone: str = ""
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Engine:
     vsic: dict[str, str] = field(default_factory=dict)
     menu_extras: tuple[Button, ...] = ()
     kinds: dict[str, StepKind] = field(default_factory=lambda: dict(KINDS))
+    help_after: int = 3  # refusals of one question before the help (phone, leave it to an officer) is offered
 
     # -- entry point -------------------------------------------------------------------------
 
@@ -57,6 +63,8 @@ class Engine:
         pressed = buttons.decode(event.data) if isinstance(event, ButtonPressed) else None
         if isinstance(event, CommandReceived):
             return self._command(session, event.command.lower().lstrip("/"), ctx)
+        if isinstance(event, TextReceived) and (word := command_word(event.text)):
+            return self._command(session, word, ctx)
         if isinstance(pressed, SetLanguage):
             return self._set_language(session, pressed.language)
         if not session.in_flow:
@@ -68,10 +76,14 @@ class Engine:
         if session.pending:
             return self._pending_input(session, compiled, event, pressed, ctx)
         if isinstance(event, ButtonPressed) and _stale(pressed, session.current_step):
+            if pressed.step in session.answers or pressed.step in (session.history or ()):
+                return [Say(Text("button-already-answered"))]
             return self.unexpected(session, compiled, event)
         if isinstance(pressed, Back):
             return self._back(session, compiled)
         step = compiled.flow.step(session.current_step)
+        if isinstance(pressed, HelpSkip):
+            return self._leave_to_officer(session, compiled, step, ctx)
         return self.kind(step).handle(self, session, compiled, step, event, pressed, ctx)
 
     def kind(self, step: Step) -> StepKind:
@@ -211,6 +223,7 @@ class Engine:
 
     def store(self, session: Session, compiled: CompiledFlow, step: Step, value: Any, shown: str, ctx: Context) -> list[Effect]:
         """Record an answer (in the repeat item when inside a group) and move on."""
+        session.refusals = {}
         if "." in session.current_step:
             item = self.group_item(session).with_answer(step.id, value, shown)
             next_state = compiled.next_step(session.current_step, {})
@@ -227,6 +240,31 @@ class Engine:
         if step.id in session.prefilled:
             session.prefilled.remove(step.id)
         return self.advance(session, compiled, ctx)
+
+    def checked(self, session: Session, compiled: CompiledFlow, step: Step, value: Any, shown: str,
+                confirm: Text | None, ctx: Context, before: list[Effect] | None = None) -> list[Effect]:
+        """Store an accepted answer, or first ask the citizen to confirm it when ``confirm`` says so."""
+        if confirm is None:
+            return (before or []) + self.store(session, compiled, step, value, shown, ctx)
+        session.pending = ConfirmingAnswer(session.current_step, value, shown)
+        return (before or []) + [Say(confirm, _confirm_rows(step.id))]
+
+    def refuse(self, session: Session, compiled: CompiledFlow, step: Step, error: Text, ctx: Context,
+               example: str | Text | None = None) -> list[Effect]:
+        """Say why the answer is refused and ask again; from the third refusal in a row, also offer help."""
+        count = session.refusals.get(session.current_step, 0) + 1
+        session.refusals = {session.current_step: count}
+        asked = self.ask(session, compiled, error)
+        if count < self.help_after:
+            return asked
+        example = example if example is not None else error.params.get("example")
+        return asked + [_help(step, example, ctx)]
+
+    def _leave_to_officer(self, session: Session, compiled: CompiledFlow, step: Step, ctx: Context) -> list[Effect]:
+        """Leave the current question empty for an officer to complete; the review and the card say so."""
+        shown = self.catalog.render("vi", Text("needs-help"))
+        note = Say(Text("refusal-skipped", {"question": Text(step.label)}))
+        return [note] + self.store(session, compiled, step, "", shown, ctx)
 
     def group_item(self, session: Session) -> GroupItem:
         """Return the repeat item being filled (an empty one if none)."""
@@ -286,6 +324,8 @@ class Engine:
     def _pending_input(self, session, compiled, event, pressed, ctx) -> list[Effect]:
         pending = session.pending
         answer = yes_no(event.text) if isinstance(event, TextReceived) else None
+        if isinstance(pending, ConfirmingAnswer):
+            return self._confirm_input(session, compiled, pending, event, pressed, answer, ctx)
         if isinstance(pending, ConfirmingCancel):
             if isinstance(pressed, ConfirmCancel):
                 answer = "yes" if pressed.yes else "no"
@@ -299,6 +339,9 @@ class Engine:
                 return self.ask(session, compiled, Text("cancel-kept"))
             return [_cancel_question(compiled)]
         if isinstance(pending, OfferingPrefill):
+            if isinstance(event, (PhotoReceived, PhotosChecked)) and session.current_step == pending.slot:
+                step = compiled.flow.step(pending.slot)  # the back sent after the front: kept, the offer stands
+                return self.kind(step).handle(self, session, compiled, step, event, pressed, ctx)
             if isinstance(pressed, AcceptPrefill):
                 answer = "yes" if pressed.yes else "no"
             if answer not in ("yes", "no"):
@@ -312,6 +355,26 @@ class Engine:
             return effects + self.kind(step).after(self, session, compiled, step, ctx)
         session.pending = None
         return self.ask(session, compiled)
+
+    def _confirm_input(self, session, compiled, pending: ConfirmingAnswer, event, pressed, answer, ctx) -> list[Effect]:
+        """Store the answer the citizen confirmed; on "retype" (or a new answer typed) take it as a new answer."""
+        step = compiled.flow.step(session.current_step)
+        if isinstance(pressed, ConfirmAnswer) and pressed.step == step.id:
+            answer = "yes" if pressed.yes else "no"
+        if answer == "yes":
+            session.pending = None
+            return self.store(session, compiled, step, pending.value, pending.shown, ctx)
+        if answer == "no":
+            session.pending = None
+            return self.ask(session, compiled)
+        if isinstance(event, TextReceived):  # a new answer typed instead of a button: take it as the answer
+            session.pending = None
+            return self.kind(step).handle(self, session, compiled, step, event, None, ctx)
+        return [Say(Text("confirm-name-need-answer"), _confirm_rows(step.id))]
+
+    def prefill_reminder(self) -> list[Effect]:
+        """Remind the citizen of the pending offer to use the ID card's details, with its buttons."""
+        return [Say(Text("prefill-need-answer"), _prefill_rows())]
 
     def offer_prefill(self, compiled: CompiledFlow, fields: dict[str, str]) -> list[Effect]:
         """Offer the details read from a document for the steps they fill."""
@@ -359,6 +422,18 @@ def _stale(pressed: buttons.Payload | None, current: str) -> bool:
 def _cancel_question(compiled: CompiledFlow) -> Say:
     rows = ((Button(Text("cancel-yes"), buttons.encode(ConfirmCancel(True))), Button(Text("cancel-no"), buttons.encode(ConfirmCancel(False)))),)
     return Say(Text("cancel-confirm", {"title": Text(compiled.flow.title)}), rows)
+
+
+def _help(step: Step, example: Any, ctx: Context) -> Say:
+    """Return the help offered after repeated refusals: an example, the office's phone, leaving it to an officer."""
+    params = {"question": Text(step.label), "example": example if example not in (None, "") else "none",
+              "office": ctx.office_name, "phone": ctx.office_phone or "none"}
+    return Say(Text("refusal-help", params), ((Button(Text("refusal-skip"), buttons.encode(HelpSkip(step.id))),),))
+
+
+def _confirm_rows(step_id: str) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(Text("confirm-name-yes"), buttons.encode(ConfirmAnswer(step_id, True))),
+             Button(Text("confirm-name-retype"), buttons.encode(ConfirmAnswer(step_id, False)))),)
 
 
 def _prefill_rows() -> tuple[tuple[Button, ...], ...]:

@@ -63,3 +63,9 @@ invalid-text-control = The text contains control characters that cannot be displ
 invalid-text-direction = The text contains hidden characters that reverse the direction of the writing (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-invisible = The text contains hidden characters that cannot be displayed. Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-marks = The text has too many marks stacked on one letter, or a mark with no letter under it. A Vietnamese letter has at most one tone mark and one vowel mark, for example: ệ, ở. Please type it again.
+
+## Placeholders, old ID cards and names without diacritics (issue 11).
+invalid-placeholder-name = “As above”, “nt”, “x” or “-” cannot stand for a name: the name is written on the document as typed. Please type the full name, for example: { $example }
+invalid-placeholder-address = “As above”, “nt”, “x” or “-” cannot stand for an address: the address is written on the document as typed. Please type the full address, for example: { $example }
+invalid-personal-id-old-cmnd = A 9-digit number is an old identity card (CMND) number. Please type the 12-digit personal ID number printed on your chip ID card, for example: { $example }
+confirm-name-no-diacritics = The name was typed without diacritics. Name to be written on the document: { $name } — is that right?

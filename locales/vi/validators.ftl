@@ -63,3 +63,9 @@ invalid-text-control = Nội dung có ký tự điều khiển không hiển th�
 invalid-text-direction = Nội dung có ký tự ẩn làm đảo chiều hiển thị chữ (thường do dán từ ứng dụng khác). Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-invisible = Nội dung có ký tự ẩn không hiển thị được. Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-marks = Nội dung có quá nhiều dấu chồng lên một chữ, hoặc dấu không đứng sau chữ nào. Mỗi chữ tiếng Việt chỉ có tối đa một dấu thanh và một dấu mũ/móc, ví dụ: ệ, ở. Ông/Bà vui lòng gõ lại.
+
+## Placeholders, old ID cards and names without diacritics (issue 11).
+invalid-placeholder-name = “Như trên”, “nt”, “x” hay “-” không thay được họ tên: họ tên được ghi nguyên văn vào giấy tờ. Ông/Bà vui lòng gõ đầy đủ họ tên, ví dụ: { $example }
+invalid-placeholder-address = “Như trên”, “nt”, “x” hay “-” không thay được địa chỉ: địa chỉ được ghi nguyên văn vào giấy tờ. Ông/Bà vui lòng gõ đầy đủ địa chỉ, ví dụ: { $example }
+invalid-personal-id-old-cmnd = Số có 9 chữ số là số chứng minh nhân dân (CMND) cũ. Ông/Bà vui lòng gõ số định danh cá nhân 12 chữ số in trên thẻ căn cước, ví dụ: { $example }
+confirm-name-no-diacritics = Họ tên được gõ không có dấu. Tên sẽ ghi trên giấy tờ: { $name } — đúng chưa?

@@ -1,4 +1,5 @@
-"""The choice step: one of a few options, by button, by number or by the option's words."""
+"""The choice step: one of a few options, by button, by number, by the option's words or everyday words for it
+("con trai" for male, bot/textmatch.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.engine.steps.text import optional_rows
 from bot.events import ButtonPressed, TextReceived
 from flows.compiler import parse_option
 from locales.catalog import DEFAULT_LANGUAGE
+from bot.textmatch import option_word, says_none
 from locales.folding import fold
 
 
@@ -50,10 +52,15 @@ class Choice(StepKind):
             value = pressed.value
         elif isinstance(event, TextReceived):
             value = self._match(engine, session, step, event.text)
+            if value is None and step.optional and says_none(event.text):
+                return engine.store(session, compiled, step, "", "", ctx)
         elif isinstance(pressed, Skip) and pressed.step == step.id and step.optional:
             return engine.store(session, compiled, step, "", "", ctx)
         if value is None or value not in self.values(step):
-            if isinstance(event, (TextReceived, ButtonPressed)):
+            if isinstance(event, TextReceived):
+                example = Text(step.choices[0].label)
+                return engine.refuse(session, compiled, step, Text("choice-invalid"), ctx, example)
+            if isinstance(event, ButtonPressed):
                 return engine.ask(session, compiled, Text("choice-invalid"))
             return engine.unexpected(session, compiled, event)
         return engine.store(session, compiled, step, value, self._shown(engine, step, value), ctx)
@@ -68,7 +75,7 @@ class Choice(StepKind):
             labels = {fold(engine.catalog.render(lang, Text(option.label))) for lang in (session.language, DEFAULT_LANGUAGE)}
             if wanted in labels or wanted == fold(option.value) or wanted == str(position):
                 return option.value
-        return None
+        return option_word(text, self.values(step))
 
     def display(self, engine, session, step):
         return self.offer(step, session.answers.get(step.id))

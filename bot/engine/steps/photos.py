@@ -1,5 +1,6 @@
 """The photos step: a slot of document photos, checked (type, size, resolution, darkness, blur, QR codes);
-an ID card's QR code may fill later steps (``prefill``) once the citizen agrees."""
+an ID card's QR code may fill later steps (``prefill``) once the citizen agrees. A photo that arrives while
+that offer waits (the back, sent after the front) is kept in the slot, and the offer stands."""
 
 from __future__ import annotations
 
@@ -159,6 +160,8 @@ class Photos(StepKind):
             return engine.ask(session, compiled, Text("lines", {"lines": lines}))
         received = Text("photos-received", {"count": count, "max": step.max_photos, "document": Text(step.label)})
         effects.append(Say(Text("lines", {"lines": lines + [received]})))
+        if isinstance(session.pending, OfferingPrefill):  # a photo (the back) that came while the offer waits
+            return effects + engine.prefill_reminder()
         if offer is not None and step.prefill:
             fields = {target: getattr(offer, source) for source, target in step.prefill.items() if getattr(offer, source, "")}
             session.pending = OfferingPrefill(step.id, fields)

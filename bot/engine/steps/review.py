@@ -1,15 +1,19 @@
-"""The review step: every answer that applies, then send it, or pick one to answer again."""
+"""The review step: every answer that applies, then send it, or pick one to answer again.
+
+The edit list stays short on a phone: first the sections of the form (requester, child, mother, ...: the
+flow's ``- section:`` markers), then the items of the chosen section."""
 
 from __future__ import annotations
 
 from bot import buttons
-from bot.buttons import EditStep, ReviewAction
+from bot.buttons import EditSection, EditStep, ReviewAction
 from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import TextReceived
 from locales.folding import fold
 
 SEND_WORDS = ("gui", "gửi", "send", "nop", "nộp")
+DIRECT_EDIT_MAX = 6  # at most this many items are listed at once, without choosing a section first
 
 
 class Review(StepKind):
@@ -49,6 +53,8 @@ class Review(StepKind):
             return self._edit_menu(engine, session, compiled)
         if pressed == ReviewAction("back"):
             return engine.ask(session, compiled)
+        if isinstance(pressed, EditSection):
+            return self._section_menu(engine, session, compiled, pressed.section)
         if isinstance(pressed, EditStep):
             return self._edit(engine, session, compiled, pressed.step, ctx)
         return engine.ask(session, compiled, Text("review-use-buttons"))
@@ -58,10 +64,30 @@ class Review(StepKind):
         return [s for s in engine.answer_steps(session, compiled) if only is None or s.id in only]
 
     def _edit_menu(self, engine, session, compiled):
-        choices = [Button(Text(s.label), buttons.encode(EditStep(s.id))) for s in self._editable(engine, session, compiled)]
+        editable = self._editable(engine, session, compiled)
+        sections = list(dict.fromkeys(s.section for s in editable))
+        if len(editable) <= DIRECT_EDIT_MAX or len(sections) < 2:
+            return self._items_menu(editable, Text("review-edit-which"), ())
+        choices = [Button(Text(f"section-{name}" if name else "section-general"), buttons.encode(EditSection(name or "-")))
+                   for name in sections]
         rows = [tuple(choices[i:i + 2]) for i in range(0, len(choices), 2)]
         rows.append((Button(Text("review-back"), buttons.encode(ReviewAction("back"))),))
-        return [Say(Text("review-edit-which"), tuple(rows))]
+        return [Say(Text("review-edit-section"), tuple(rows))]
+
+    def _section_menu(self, engine, session, compiled, section):
+        name = "" if section == "-" else section
+        items = [s for s in self._editable(engine, session, compiled) if s.section == name]
+        if not items:
+            return self._edit_menu(engine, session, compiled)
+        title = Text("review-edit-in-section", {"section": Text(f"section-{name or 'general'}")})
+        return self._items_menu(items, title, ((Button(Text("review-edit-sections"), buttons.encode(ReviewAction("edit"))),),))
+
+    def _items_menu(self, items, title, extra_rows):
+        choices = [Button(Text(s.label), buttons.encode(EditStep(s.id))) for s in items]
+        rows = [tuple(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+        rows += list(extra_rows)
+        rows.append((Button(Text("review-back"), buttons.encode(ReviewAction("back"))),))
+        return [Say(title, tuple(rows))]
 
     def _edit(self, engine, session, compiled, target, ctx):
         if target not in {s.id for s in self._editable(engine, session, compiled)}:

@@ -1,4 +1,7 @@
-"""The text step: a typed answer checked by a validator, with optional suggestions and skip."""
+"""The text step: a typed answer checked by a validator, with optional suggestions and skip ("không có" skips too).
+
+An answer the validator wants confirmed (a name without diacritics) is asked back before it is stored; a
+refusal goes through ``Engine.refuse``, which offers help from the third in a row."""
 
 from __future__ import annotations
 
@@ -8,9 +11,7 @@ from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import LocationReceived, TextReceived
 from flows.validators import VALIDATORS, Invalid, ValidationContext
-from locales.folding import fold
-
-SKIP_WORDS = ("bo qua", "skip", "-")
+from bot.textmatch import says_none
 
 
 def optional_rows(step) -> list:
@@ -62,13 +63,13 @@ class TextStep(StepKind):
             raw = f"{event.latitude:.6f}, {event.longitude:.6f}"
         if raw is None:
             return engine.unexpected(session, compiled, event)
-        if step.optional and fold(raw) in SKIP_WORDS:
+        if step.optional and says_none(raw):
             return engine.store(session, compiled, step, "", "", ctx)
         result = self.validate(engine, session, compiled, step, raw, ctx)
         if isinstance(result, Invalid):
-            return engine.ask(session, compiled, result.error)
+            return engine.refuse(session, compiled, step, result.error, ctx)
         notes = [Say(note) for note in result.notes]
-        return notes + engine.store(session, compiled, step, result.value, result.display, ctx)
+        return engine.checked(session, compiled, step, result.value, result.display, result.confirm, ctx, notes)
 
     def validate(self, engine, session, compiled, step, raw, ctx):
         """Run the step's validator on what was typed, knowing the answers that apply."""
