@@ -30,7 +30,7 @@ from bot.sender import Sender
 from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
-from flows.validators import VALIDATORS, load_vsic
+from flows.validators import VALIDATORS, load_id_provinces, load_vsic
 from locales.catalog import Catalog, LocaleError
 from storage.blobs import BlobStore
 from storage.database import open_database
@@ -102,6 +102,10 @@ def check(settings: Settings) -> list[str]:
             for language, keys in sorted(known.items()):
                 if key not in keys:
                     problems.append(f"{path.relative_to(ROOT)}: message '{key}' is missing in '{language}'")
+    try:
+        load_id_provinces()
+    except (OSError, ValueError) as exc:
+        problems.append(f"personal ID province codes: {exc}")
     try:
         load_offices(settings.offices_file)
     except Exception as exc:  # noqa: BLE001 - report any configuration error by name

@@ -114,7 +114,7 @@ class ValidationContext:
     options: Mapping[str, Any]
     business_name_taken: Callable[[str], bool] = _no_name_taken
     vsic: Mapping[str, str] = field(default_factory=dict)
-    id_provinces: frozenset[str] = field(default_factory=lambda: load_id_provinces())
+    id_provinces: frozenset[str] = field(default_factory=lambda: _default_id_provinces())
 
 
 @dataclass(frozen=True)
@@ -615,3 +615,8 @@ def load_id_provinces(path: Path = ID_PROVINCE_CODES_FILE) -> frozenset[str]:
     if not codes:
         raise ValueError(f"{path}: lists no province code")
     return frozenset(codes)
+
+
+def _default_id_provinces() -> frozenset[str]:
+    """Return the province codes of the shipped reference file."""
+    return load_id_provinces(ID_PROVINCE_CODES_FILE)

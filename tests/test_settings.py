@@ -65,3 +65,11 @@ def test_main_refuses_to_start_and_names_the_setting(tmp_path):
     result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "ADMIN_CHAT_ID" in result.stderr and TOKEN not in result.stderr
+
+
+def test_the_offices_phone_is_read_and_optional(tmp_path):
+    path = tmp_path / "offices.yaml"
+    office = "  - code: X\n    name: UBND\n    address: A\n    hours: H\n"
+    path.write_text(f"offices:\n{office}    phone: '0276 000 0000'\n{office}", encoding="utf-8")
+    first, second = load_offices(path)
+    assert first.phone == "0276 000 0000" and second.phone == ""

@@ -4,7 +4,7 @@ Before every input the database is reopened and a new desk is built on it, as af
 transcript also proves that a session survives in SQLite with nothing lost.
 
 Two kinds of expectation are checked after each input. The readable ones written in the transcript (``step``,
-``say``, ``answers``, ``photos``, ``submitted`` ...) say what matters there. The golden record beside it
+``say``, ``answers``, ``photos``, ``submitted``, ``card_contains`` ...) say what matters there. The golden record beside it
 (``tests/transcripts/golden/<name>.yaml``) holds the WHOLE sequence of what came back, in order: every
 message's key, rendered text and buttons, every photo (with a digest of its bytes), the dossier submitted and
 the card posted to the admin chat; it must match exactly, so an extra, missing or repeated reply fails.
@@ -43,7 +43,7 @@ from storage.blobs import BlobStore
 from storage.database import open_database
 from tests import imagegen
 
-OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={})
+OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={}, phone="0276 000 0000")
 GOLDEN_DIR = Path(__file__).parent / "transcripts" / "golden"
 
 
@@ -222,6 +222,9 @@ def check_expectations(runner: TranscriptRunner, reply: Reply, expect: dict[str,
         assert fragment in transcript, f"{where}: expected {fragment!r} in the replies:\n{transcript}"
     for fragment in _list(expect.get("not_contains")):
         assert fragment not in transcript, f"{where}: did not expect {fragment!r} in the replies:\n{transcript}"
+    cards = "\n---\n".join(item["text"] for item in reply.record if "admin" in item or "edit_card" in item)
+    for fragment in _list(expect.get("card_contains")):
+        assert fragment in cards, f"{where}: expected {fragment!r} on the officials' card:\n{cards}"
     for data in _list(expect.get("buttons")):
         assert data in buttons, f"{where}: expected a button {data!r}, got {buttons}"
     for data in _list(expect.get("no_buttons")):

@@ -76,7 +76,7 @@ class Engine:
         if session.pending:
             return self._pending_input(session, compiled, event, pressed, ctx)
         if isinstance(event, ButtonPressed) and _stale(pressed, session.current_step):
-            if pressed.step in session.answers or pressed.step in (session.history or ()):
+            if _answered(pressed, session):
                 return [Say(Text("button-already-answered"))]
             return self.unexpected(session, compiled, event)
         if isinstance(pressed, Back):
@@ -417,6 +417,12 @@ def _stale(pressed: buttons.Payload | None, current: str) -> bool:
     if not isinstance(pressed, buttons.STEP_BOUND):
         return False
     return pressed.step != current.split(".")[-1]
+
+
+def _answered(pressed: buttons.Payload | None, session: Session) -> bool:
+    """Tell whether a stale step-bound button belongs to a question already answered in this filing."""
+    step = getattr(pressed, "step", None)
+    return step is not None and (step in session.answers or any(s.split(".")[-1] == step for s in session.history))
 
 
 def _cancel_question(compiled: CompiledFlow) -> Say:

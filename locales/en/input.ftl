@@ -15,7 +15,6 @@ refusal-help =
 refusal-skip = 🙋 Leave it to an officer
 refusal-skipped = “{ $question }” is left for an officer to complete. Please go on.
 needs-help = ⚠️ needs an officer's help
-needs-help-note = ⚠️ needs an officer's help: { $question }
 button-already-answered = That question has already been answered; its button no longer does anything. Please answer the latest question at the end of the chat.
 review-edit-section = Which part do you want to change?
 review-edit-in-section = Part “{ $section }”: which item do you want to change?

@@ -15,7 +15,6 @@ refusal-help =
 refusal-skip = 🙋 Để cán bộ hỗ trợ
 refusal-skipped = Câu “{ $question }” được để lại cho cán bộ hoàn thiện. Mời Ông/Bà tiếp tục.
 needs-help = ⚠️ cần cán bộ hỗ trợ
-needs-help-note = ⚠️ cần cán bộ hỗ trợ: { $question }
 button-already-answered = Câu hỏi này đã được trả lời; nút đó không còn tác dụng. Ông/Bà vui lòng trả lời câu hỏi mới nhất ở cuối cuộc trò chuyện.
 review-edit-section = Ông/Bà muốn sửa phần nào?
 review-edit-in-section = Phần “{ $section }”: Ông/Bà muốn sửa mục nào?

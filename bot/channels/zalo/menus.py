@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot import buttons
-from bot.buttons import Back, Skip, Suggestion
+from bot.buttons import Back, HelpSkip, Skip, Suggestion
 from bot.effects import Button
 from locales.folding import fold
 
 # Buttons that stand next to a typed answer (suggestions, skip, back) must not take over digits: on such
 # questions "2" is an answer (2 employees), not option 2.
-TEXT_ANSWER_BUTTONS = (Suggestion, Skip, Back)
+TEXT_ANSWER_BUTTONS = (Suggestion, Skip, Back, HelpSkip)
 
 
 @dataclass(frozen=True)

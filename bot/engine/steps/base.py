@@ -83,7 +83,7 @@ class StepKind:
     def display(self, engine: Engine, session: Session, step: Step) -> str | Text | list[Text]:
         """Return the answer as the review screen shows it."""
         value = session.answers.get(step.id)
-        if value in (None, ""):
+        if value in (None, "") and not session.shown.get(step.id):  # a shown text without a value: "needs help"
             return Text("review-empty")
         return session.shown.get(step.id, str(value))
 

@@ -78,6 +78,8 @@ class Choice(StepKind):
         return option_word(text, self.values(step))
 
     def display(self, engine, session, step):
+        if session.answers.get(step.id) == "":
+            return session.shown.get(step.id) or Text("review-empty")
         return self.offer(step, session.answers.get(step.id))
 
     def offer(self, step, value):
