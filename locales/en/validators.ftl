@@ -63,3 +63,9 @@ invalid-text-control = The text contains control characters that cannot be displ
 invalid-text-direction = The text contains hidden characters that reverse the direction of the writing (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-invisible = The text contains hidden characters that cannot be displayed. Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-marks = The text has too many marks stacked on one letter, or a mark with no letter under it. A Vietnamese letter has at most one tone mark and one vowel mark, for example: ệ, ở. Please type it again.
+vsic-search-found =
+    The System found { $count } business lines for “{ $query }”:
+    { $lines }
+    Choose a code below (or type it), or type other words to search again.
+vsic-search-none = The System found no business line for “{ $query }”. Try other words (e.g. bán tạp hóa, cà phê, sửa xe, cắt tóc) or a 4-digit code, for example: { $example }
+invalid-birth-date-under-age = By this date of birth the person is only { $age }, under { $min_age } (turns { $min_age } on { $date }), so cannot be named. Please check the date of birth.

@@ -63,3 +63,9 @@ invalid-text-control = Nội dung có ký tự điều khiển không hiển th�
 invalid-text-direction = Nội dung có ký tự ẩn làm đảo chiều hiển thị chữ (thường do dán từ ứng dụng khác). Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-invisible = Nội dung có ký tự ẩn không hiển thị được. Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-marks = Nội dung có quá nhiều dấu chồng lên một chữ, hoặc dấu không đứng sau chữ nào. Mỗi chữ tiếng Việt chỉ có tối đa một dấu thanh và một dấu mũ/móc, ví dụ: ệ, ở. Ông/Bà vui lòng gõ lại.
+vsic-search-found =
+    Hệ thống tìm thấy { $count } ngành phù hợp với “{ $query }”:
+    { $lines }
+    Ông/Bà chọn mã ngành bên dưới (hoặc gõ mã), hoặc gõ từ khác để tìm lại.
+vsic-search-none = Hệ thống không tìm thấy ngành nào phù hợp với “{ $query }”. Ông/Bà thử gõ từ khác (ví dụ: bán tạp hóa, cà phê, sửa xe, cắt tóc) hoặc mã 4 số, ví dụ: { $example }
+invalid-birth-date-under-age = Theo ngày sinh này, người được khai mới { $age } tuổi, chưa đủ { $min_age } tuổi (đủ { $min_age } tuổi vào ngày { $date }) nên chưa thể đứng tên. Ông/Bà vui lòng kiểm tra lại ngày sinh.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import buttons
-from bot.buttons import Skip, Suggestion
+from bot.buttons import Answer, Skip, Suggestion
 from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import LocationReceived, TextReceived
@@ -21,6 +23,17 @@ def optional_rows(step) -> list:
     if step.optional:
         rows.append((Button(Text("skip"), buttons.encode(Skip(step.id))),))
     return rows
+
+
+def with_offers(effects: list, step, offers: tuple[tuple[str, str], ...]) -> list:
+    """Put the answers a validator offers (value, label) as buttons above the question's own: one a row, or
+    three a row when every label is short (VSIC codes)."""
+    if not offers:
+        return effects
+    offered = [Button(label, buttons.encode(Answer(step.id, value))) for value, label in offers]
+    width = 3 if all(len(label) <= 8 for _, label in offers) else 1
+    rows = tuple(tuple(offered[start:start + width]) for start in range(0, len(offered), width))
+    return [replace(effect, buttons=rows + tuple(effect.buttons)) if isinstance(effect, Say) else effect for effect in effects]
 
 
 class TextStep(StepKind):
@@ -58,6 +71,8 @@ class TextStep(StepKind):
             raw = step.suggest[pressed.index] if pressed.index < len(step.suggest) else None
         elif isinstance(pressed, Skip) and pressed.step == step.id and step.optional:
             return engine.store(session, compiled, step, "", "", ctx)
+        elif isinstance(pressed, Answer) and pressed.step == step.id:
+            raw = pressed.value  # an answer the validator offered (a VSIC code found by words): checked again
         elif isinstance(event, LocationReceived) and step.validator == "address":
             raw = f"{event.latitude:.6f}, {event.longitude:.6f}"
         if raw is None:
@@ -66,7 +81,7 @@ class TextStep(StepKind):
             return engine.store(session, compiled, step, "", "", ctx)
         result = self.validate(engine, session, compiled, step, raw, ctx)
         if isinstance(result, Invalid):
-            return engine.ask(session, compiled, result.error)
+            return with_offers(engine.ask(session, compiled, result.error), step, result.offers)
         notes = [Say(note) for note in result.notes]
         return notes + engine.store(session, compiled, step, result.value, result.display, ctx)
 
