@@ -42,7 +42,7 @@ invalid-business-name-length = Tên riêng của hộ kinh doanh dài tối đa 
 invalid-business-name-chars = Tên hộ kinh doanh chỉ dùng chữ cái tiếng Việt, F, J, W, Z, chữ số và các ký hiệu & - . , ' ( ) /. Không dùng được: { $chars }. Ví dụ: { $example }
 invalid-business-name-forbidden = Tên hộ kinh doanh không được có cụm từ “{ $word }”. Anh/chị vui lòng chọn tên khác, ví dụ: { $example }
 invalid-business-name-offensive = Tên hộ kinh doanh không được dùng từ ngữ thô tục. Anh/chị vui lòng chọn tên khác, ví dụ: { $example }
-invalid-business-name-taken = Tên “{ $name }” đã có hộ kinh doanh khác đăng ký. Anh/chị vui lòng chọn tên khác, chẳng hạn thêm tên chủ hộ kinh doanh hoặc tên thôn/xóm, ví dụ: { $example }
+invalid-business-name-taken = Tên “{ $name }” đã có hộ kinh doanh khác đăng ký. Ông/Bà vui lòng chọn tên khác, chẳng hạn thêm tên chủ hộ kinh doanh hoặc tên thôn/xóm, ví dụ: { $example }
 
 invalid-vsic-code = Mã ngành kinh doanh gồm 4 chữ số theo Hệ thống ngành kinh tế Việt Nam (VSIC 2018). Ví dụ: { $example }
 invalid-vsic-code-unknown = Không có mã ngành cấp 4 nào là { $code } trong danh mục VSIC 2018. Anh/chị vui lòng kiểm tra lại, ví dụ: { $example }
