@@ -470,11 +470,20 @@ def full_years(born: date, today: date) -> int:
 
 @_hygienic()
 def adult_birth_date(text: str, ctx: ValidationContext) -> Result:
-    """Accept a date of birth like ``date`` for someone aged ``min_age`` (default 18) or more, in full years today."""
+    """Accept a date of birth like ``date`` for someone aged ``min_age`` (default 18) or more, in full years today.
+
+    ``id_answer`` names the person's ID number answer, which may already be there though asked later (read from
+    the ID card's QR code): a birth year other than the one the number encodes is refused.
+    """
     result = date_(text, ctx)
     if isinstance(result, Invalid):
         return result
     born = _stored_date(result.value)
+    id_number = ctx.answers.get(ctx.options["id_answer"]) if "id_answer" in ctx.options else None
+    if born is not None and isinstance(id_number, str) and re.fullmatch(r"[0-9]{12}", id_number) and int(id_number[3]) <= 5:
+        id_year = 1900 + 100 * (int(id_number[3]) // 2) + int(id_number[4:6])
+        if id_year != born.year:
+            return Invalid(Text("invalid-personal-id-year-mismatch", {"id_year": str(id_year), "stated_year": str(born.year)}))
     min_age = int(ctx.options.get("min_age", ADULT_AGE))
     if born is not None and full_years(born, ctx.today) < min_age:
         adult_on = _add_years(born, min_age)

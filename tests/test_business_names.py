@@ -109,5 +109,11 @@ def test_the_owner_must_be_18_in_full_years_today() -> None:
     assert refused.error.params == {"min_age": 18, "age": 17, "date": "06/03/2026"}
     born_2020 = check("adult_birth_date", "01/01/2020")
     assert isinstance(born_2020, Invalid) and born_2020.error.params["age"] == 6
+    prefilled_id = {"min_age": 18, "id_answer": "owner_id"}
+    answers = {"owner_id": "001210012345"}  # read from the QR code: born in 2010
+    typed = VALIDATORS["adult_birth_date"]("05/03/2008", ValidationContext(today=TODAY, answers=answers, options=prefilled_id))
+    assert isinstance(typed, Invalid) and typed.error.key == "invalid-personal-id-year-mismatch"
+    assert typed.error.params == {"id_year": "2010", "stated_year": "2008"}
+    assert isinstance(check("adult_birth_date", "05/03/2008", prefilled_id), Valid)  # no ID number yet: asked later, checked then
     assert check("adult_birth_date", "x").error.key == "invalid-date"  # type: ignore[union-attr]
     assert check("adult_birth_date", "01/01/2027").error.key == "invalid-date-future"  # type: ignore[union-attr]
