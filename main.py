@@ -31,6 +31,7 @@ from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_id_provinces, load_vsic
+from flows.vsic import keyword_problems
 from locales.catalog import Catalog, LocaleError
 from storage.blobs import BlobStore
 from storage.database import open_database
@@ -110,6 +111,8 @@ def check(settings: Settings) -> list[str]:
         load_offices(settings.offices_file)
     except Exception as exc:  # noqa: BLE001 - report any configuration error by name
         problems.append(str(exc))
+    if settings.vsic_file.exists():
+        problems += keyword_problems(load_vsic(settings.vsic_file))
     return problems
 
 

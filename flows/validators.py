@@ -12,7 +12,6 @@ typed without diacritics (``Valid.confirm``), since it goes on a legal document 
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
@@ -27,6 +26,7 @@ from locales import formats
 from locales.text import Text
 from flows.ethnicities import ALIASES, ETHNIC_GROUPS
 from flows.text_hygiene import clean_text
+from flows.vsic import as_index, load_vsic  # noqa: F401 - load_vsic is re-exported: main.py and tests read the list here
 
 # --- constant tables ------------------------------------------------------------------------------
 
@@ -60,10 +60,16 @@ NONE_WORDS = frozenset({"khong", "khong co", "chua co", "none", "no"})
 
 BUSINESS_PREFIX = "Hộ kinh doanh"
 BUSINESS_SYMBOLS = frozenset("&-.,'()/ ")
-# Compared after folding (lower case, no diacritics, đ -> d); the message shows the written form.
-BUSINESS_FORBIDDEN_PHRASES = (("cong ty", "công ty"), ("doanh nghiep", "doanh nghiệp"))
-# Compared as whole words on the lower-cased text, with diacritics: folding would hit ordinary words.
-OFFENSIVE_WORDS = ("đ.m", "đm", "địt", "lồn", "cặc", "buồi", "đéo", "vcl", "fuck", "fucking")
+# Words the law keeps out of a household business's name (PROCEDURES.md §2), as their folded letters run
+# together, so that spacing and punctuation tricks are caught ("C.ty", "công  ty", "cong-ty", "CTY", "D.N"),
+# with the written form the message shows.
+BUSINESS_FORBIDDEN = {"congty": "công ty", "cty": "công ty", "doanhnghiep": "doanh nghiệp", "dn": "doanh nghiệp",
+                      "dntn": "doanh nghiệp"}
+BUSINESS_FORBIDDEN_WORDS = 4  # a forbidden word may be spread over this many pieces ("c.t.y")
+# Words of their own that fold to "ty" ("tỷ", a billion; "Tý", a name): not the "ty" of "công ty".
+NOT_TY = frozenset({"tý", "tỷ", "tỳ", "tỹ", "tỵ"})
+OFFENSIVE_FILE = Path(__file__).parent / "reference" / "offensive_words.txt"
+ADULT_AGE = 18
 
 _TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền, sắc, hỏi, ngã, nặng
 _VOWELS = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
@@ -132,9 +138,10 @@ class Valid:
 
 @dataclass(frozen=True)
 class Invalid:
-    """A refused answer and the message saying what is expected."""
+    """A refused answer and the message saying what is expected; ``offers`` are answers to pick, (value, label)."""
 
     error: Text
+    offers: tuple[tuple[str, str], ...] = ()
 
 
 Result = Valid | Invalid
@@ -397,14 +404,58 @@ def email(text: str, ctx: ValidationContext) -> Result:
     return Valid(value, value)
 
 
-def _has_word(text: str, word: str) -> bool:
-    """Tell whether ``word`` occurs in ``text`` as a whole word."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """Return the name's pieces between spaces and punctuation: (lower case with diacritics, folded)."""
+    pieces = re.findall(r"[^\W_]+", text.lower())
+    return [(piece, piece if piece in NOT_TY else fold(piece).replace("0", "o")) for piece in pieces]
+
+
+def _runs(words: list[str], longest: int) -> set[str]:
+    """Return every run of up to ``longest`` consecutive words, written together and with spaces."""
+    runs = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + longest, len(words)) + 1):
+            runs.add("".join(words[start:end]))
+            runs.add(" ".join(words[start:end]))
+    return runs
+
+
+@functools.cache
+def offensive_words(path: Path = OFFENSIVE_FILE) -> tuple[frozenset[str], frozenset[str]]:
+    """Read the offensive-word list: (compared folded, compared with diacritics), letters run together."""
+    folded, marked = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry.startswith("="):
+            marked.add("".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFC", entry[1:].lower()))))
+        else:
+            folded.add("".join(re.findall(r"[^\W_]+", fold(entry))))
+    return frozenset(folded), frozenset(marked)
+
+
+def forbidden_word(name: str) -> str | None:
+    """Return the written form of a word the law forbids in the name ("công ty"), however spaced; None if clean."""
+    runs = _runs([folded for _, folded in _pieces(name)], BUSINESS_FORBIDDEN_WORDS)
+    return next((written for letters, written in BUSINESS_FORBIDDEN.items() if letters in runs), None)
+
+
+def is_offensive(name: str, path: Path = OFFENSIVE_FILE) -> bool:
+    """Tell whether the name holds a word of the offensive-word list (however spaced or punctuated)."""
+    folded, marked = offensive_words(path)
+    pieces = _pieces(name)
+    longest = 1 + max((len(entry) for entry in folded | marked), default=1)  # "d.i.t m.e": one letter a piece
+    return bool(_runs([f for _, f in pieces], longest) & folded or _runs([m for m, _ in pieces], longest) & marked)
 
 
 @_hygienic()
 def business_name(text: str, ctx: ValidationContext) -> Result:
-    """Accept a household business name; value is always "Hộ kinh doanh <Proper Name>"."""
+    """Accept a household business name; value is always "Hộ kinh doanh <Proper Name>".
+
+    Refused: "công ty" or "doanh nghiệp" in any spelling ("Cty", "C.ty", "cong ty", "DN"), offensive words,
+    and a name the office already approved (compared by the host without case or diacritics).
+    """
     example = EXAMPLE_BUSINESS_NAME
     name = _clean(text)
     by_character = "".join(fold(char)[:1] or char for char in name)  # positions in it are positions in the name
@@ -417,13 +468,10 @@ def business_name(text: str, ctx: ValidationContext) -> Result:
     bad = [c for c in proper if not (c.lower() in VIETNAMESE_LETTERS or c in "0123456789" or c in BUSINESS_SYMBOLS)]
     if bad:
         return Invalid(Text("invalid-business-name-chars", {"chars": _unique(bad), "example": example}))
-    folded = fold(proper)
-    for phrase, written in BUSINESS_FORBIDDEN_PHRASES:
-        pattern = r"\s*".join(re.escape(part) for part in phrase.split())
-        if re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", folded):
-            return Invalid(Text("invalid-business-name-forbidden", {"word": written, "example": example}))
-    lowered = proper.lower()
-    if any(_has_word(lowered, word) for word in OFFENSIVE_WORDS):
+    written = forbidden_word(proper)
+    if written:
+        return Invalid(Text("invalid-business-name-forbidden", {"word": written, "example": example}))
+    if is_offensive(proper):
         return Invalid(Text("invalid-business-name-offensive", {"example": example}))
     proper = " ".join(word if word != word.lower() else _capitalize_first(word) for word in proper.split(" "))
     value = f"{BUSINESS_PREFIX} {proper}"
@@ -434,17 +482,81 @@ def business_name(text: str, ctx: ValidationContext) -> Result:
 
 @_hygienic()
 def vsic_code(text: str, ctx: ValidationContext) -> Result:
-    """Accept a 4-digit VSIC 2018 code (leading digits of "4711 bán lẻ"), checked against ``ctx.vsic``."""
+    """Accept a 4-digit VSIC 2018 code (leading digits of "4711 bán lẻ"), checked against ``ctx.vsic``.
+
+    Anything else is searched in the list by words ("bán tạp hóa"), accent-insensitive (flows/vsic.py); the
+    codes found are offered to pick (options ``offers``: how many, ``neighbours``: how many codes next to
+    the best match).
+    """
     example = EXAMPLE_VSIC if not ctx.vsic or EXAMPLE_VSIC in ctx.vsic else min(ctx.vsic)
-    match = re.match(r"([0-9]{4})(?![0-9])", _clean(text))
+    typed = _clean(text)
+    match = re.match(r"([0-9]{4})(?![0-9])", typed)
     if not match:
-        return Invalid(Text("invalid-vsic-code", {"example": example}))
+        if not ctx.vsic:
+            return Invalid(Text("invalid-vsic-code", {"example": example}))
+        index = as_index(ctx.vsic)
+        found = index.search(typed, limit=int(ctx.options.get("offers", 6)), neighbours=int(ctx.options.get("neighbours", 3)))
+        query = typed if len(typed) <= 40 else typed[:39] + "…"
+        if not found:
+            return Invalid(Text("vsic-search-none", {"query": query, "example": example}))
+        lines = "\n".join(f"{code} – {index[code]}" for code in found)  # the full names; the buttons carry the codes
+        return Invalid(Text("vsic-search-found", {"query": query, "count": len(found), "lines": lines}),
+                       offers=tuple((code, code) for code in found))
     code = match.group(1)
     if not ctx.vsic:
         return Valid(code, code)
     if code not in ctx.vsic:
         return Invalid(Text("invalid-vsic-code-unknown", {"code": code, "example": example}))
     return Valid(code, f"{code} – {ctx.vsic[code]}")
+
+
+def full_years(born: date, today: date) -> int:
+    """Return a person's age in full years on ``today`` (born 29/02: a year is full on 01/03)."""
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+@_hygienic()
+def adult_birth_date(text: str, ctx: ValidationContext) -> Result:
+    """Accept a date of birth like ``date`` for someone aged ``min_age`` (default 18) or more, in full years today.
+
+    ``id_answer`` names the person's ID number answer, which may already be there though asked later (read from
+    the ID card's QR code): a birth year other than the one the number encodes is refused.
+    """
+    result = date_(text, ctx)
+    if isinstance(result, Invalid):
+        return result
+    born = _stored_date(result.value)
+    id_number = ctx.answers.get(ctx.options["id_answer"]) if "id_answer" in ctx.options else None
+    if born is not None and isinstance(id_number, str) and re.fullmatch(r"[0-9]{12}", id_number) and int(id_number[3]) <= 5:
+        id_year = 1900 + 100 * (int(id_number[3]) // 2) + int(id_number[4:6])
+        if id_year != born.year:
+            return Invalid(Text("invalid-personal-id-year-mismatch", {"id_year": str(id_year), "stated_year": str(born.year)}))
+    min_age = int(ctx.options.get("min_age", ADULT_AGE))
+    if born is not None and full_years(born, ctx.today) < min_age:
+        adult_on = _add_years(born, min_age)
+        return Invalid(Text("invalid-birth-date-under-age", {
+            "min_age": min_age, "age": full_years(born, ctx.today), "date": formats.day(adult_on)}))
+    return result
+
+
+def _stored_date(value: Any) -> date | None:
+    """Read a date stored as "dd/mm/yyyy" back; None for anything else."""
+    match = re.fullmatch(r"([0-9]{2})/([0-9]{2})/([0-9]{4})", str(value))
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_years(born: date, years: int) -> date:
+    """Return the day someone born on ``born`` turns ``years`` (29/02 -> 01/03 in a common year)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return date(born.year + years, 3, 1)
 
 
 def _parse_number(token: str) -> Decimal | None:
@@ -589,18 +701,13 @@ VALIDATORS: dict[str, Callable[[str, ValidationContext], Result]] = {
     "email": email,
     "business_name": business_name,
     "vsic_code": vsic_code,
+    "adult_birth_date": adult_birth_date,
     "money_vnd": money_vnd,
     "positive_int": positive_int,
     "ethnicity": ethnicity,
     "nationality": nationality,
     "tax_code": tax_code,
 }
-
-
-def load_vsic(path: Path) -> dict[str, str]:
-    """Read a VSIC CSV (code,level,name_vi) and return the level-4 codes with their Vietnamese names."""
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        return {row["code"].strip(): row["name_vi"].strip() for row in csv.DictReader(handle) if row["level"].strip() == "4"}
 
 
 @functools.cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
@@ -136,14 +137,22 @@ def stats(db: Database) -> DossierStats:
 
 
 def business_name_taken(db: Database, office_code: str, name: str) -> bool:
-    """Tell whether an approved household business of this office already has this name (case-insensitive)."""
-    wanted = fold(name, diacritics=True)
+    """Tell whether an approved household business of this office already has this name.
+
+    Names are compared without case, diacritics, spacing or punctuation ("Phở Hà Nội" = "pho ha-noi").
+    """
+    wanted = _name_key(name)
     rows = db.execute(
         "SELECT json_extract(answers, '$.business_name') FROM dossiers "
         "WHERE office_code = ? AND flow_id = 'household_business' AND status IN (9, 10)",
         [office_code],
     )
-    return any(row[0] and fold(row[0], diacritics=True) == wanted for row in rows)
+    return any(row[0] and _name_key(row[0]) == wanted for row in rows)
+
+
+def _name_key(name: str) -> str:
+    """Return a business name's letters and digits, folded, one space between words."""
+    return " ".join(re.findall(r"[^\W_]+", fold(name)))
 
 
 def change_state(

@@ -90,14 +90,20 @@ async def test_household_business_approved_with_the_fee_and_a_typed_date(client)
     for text, expect in [("Kinh", "Quốc tịch"), ("Việt Nam", "Địa chỉ liên lạc"), ("12 Trần Hưng Đạo, Bình Thủy, Cần Thơ", "Số điện thoại của chủ hộ"),
                          ("0901234567", "Email")]:
         await say(citizen, text, expect)
-    await press(citizen, "Bỏ qua", "Mã số thuế")
     await press(citizen, "Bỏ qua", "Tên hộ kinh doanh")
     for text, expect in [("Bánh mì Cô Ba", "Địa chỉ trụ sở"), ("15 Nguyễn Trãi, Bình Thủy, Cần Thơ", "Số điện thoại của hộ"),
-                         ("0292 3812 345", "Mã ngành"), ("5610", "ngành nghề khác"), ("Bán nước giải khát", "Vốn kinh doanh"),
-                         ("50 triệu", "Số lao động"), ("2", "bắt đầu kinh doanh"), ("01/04/2026", "quyền sử dụng địa điểm")]:
+                         ("0292 3812 345", "địa điểm kinh doanh nào khác")]:
+        await say(citizen, text, expect)
+    await press(citizen, "Không có", "Ngành nghề kinh doanh chính")
+    await say(citizen, "quán ăn", "5610 – Nhà hàng")
+    await press(citizen, "5610", "ngành nghề khác")
+    for text, expect in [("Bán nước giải khát", "Vốn kinh doanh"), ("50 triệu", "Doanh thu dự kiến")]:
+        await say(citizen, text, expect)
+    await press(citizen, "Đến 500 triệu đồng", "Số lao động")
+    for text, expect in [("2", "bắt đầu kinh doanh"), ("01/04/2026", "quyền sử dụng địa điểm")]:
         await say(citizen, text, expect)
     await press(citizen, "Bỏ qua", "cam kết")
-    review = await press(citizen, "✅ Tôi xin cam kết cả 4 điều trên", "Xem lại hồ sơ")
+    review = await press(citizen, "✅ Tôi xin cam kết cả 5 điều trên", "Xem lại hồ sơ")
     assert "Võ Thị Cúc" in review.text and "50.000.000 đ" in review.text
     receipt = await press(citizen, "📨 Gửi hồ sơ", "Mã hồ sơ:")
     code = receipt.text.split("Mã hồ sơ: ")[1].split()[0]

@@ -19,9 +19,9 @@ ANSWERS = {
     "consent": "yes", "founder_type": "individual", "owner_name": "Võ Thị Cúc", "owner_dob": "05/04/1990",
     "owner_sex": "female", "owner_ethnicity": "Kinh", "owner_nationality": "Việt Nam", "owner_id": "079190012345",
     "owner_permanent_address": "12 Trần Hưng Đạo, Cần Thơ", "owner_contact_address": "12 Trần Hưng Đạo, Cần Thơ",
-    "owner_phone": "0901234567", "owner_email": "", "owner_tax_code": "", "business_name": "Hộ kinh doanh Cô Ba",
-    "business_address": "15 Nguyễn Trãi, Cần Thơ", "business_phone": "0901234567", "main_line": "5610",
-    "other_lines": "", "capital": 50000000, "employees": 2, "start_date": "01/04/2026", "commitments": "confirmed",
+    "owner_phone": "0901234567", "owner_email": "", "business_name": "Hộ kinh doanh Cô Ba",
+    "business_address": "15 Nguyễn Trãi, Cần Thơ", "business_phone": "0901234567", "other_locations": "none", "main_line": "5610",
+    "other_lines": "", "capital": 50000000, "revenue_band": "upto_500m", "employees": 2, "start_date": "01/04/2026", "commitments": "confirmed",
 }
 PHOTOS = {"owner_id_card": [PHOTO, {**PHOTO, "sha256": "b" * 64}], "premises_proof": []}
 
@@ -33,7 +33,7 @@ def test_items_ticked_out_of_order_are_all_asked_in_flow_order():
     citizen = Citizen("test", "7")
     session = Session(citizen)
     dossier = Dossier(
-        id=5, receipt_code="X-260310-0001", office_code="X", flow_id="household_business", flow_version=1, channel="test",
+        id=5, receipt_code="X-260310-0001", office_code="X", flow_id="household_business", flow_version=2, channel="test",
         user_id="7", status=5, state="supplement_requested", version=2, answers=dict(ANSWERS), shown={},
         consent={"version": "2026-01"}, submitted_at="2026-03-10T10:00:00+07:00", expected_on="2026-03-13",
         updated_at="2026-03-10T03:00:00Z", supplement=["capital", "owner_phone"], reason="sai",

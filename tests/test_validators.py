@@ -473,7 +473,7 @@ def test_validators_are_the_contracted_ones() -> None:
     assert set(VALIDATORS) == {
         "person_name", "free_text", "address", "date", "date_or_year", "personal_id",
         "phone", "email", "business_name", "vsic_code", "money_vnd", "positive_int",
-        "ethnicity", "nationality", "tax_code",
+        "ethnicity", "nationality", "tax_code", "adult_birth_date",
     }
 
 
@@ -536,11 +536,14 @@ REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
     ("business_name", "Công ty A", {}), ("business_name", "Địt", {}),
     ("business_name", "A", {"business_name_taken": lambda name: True}),
     ("vsic_code", "x", {}), ("vsic_code", "9999", {"vsic": SMALL_VSIC}),
+    ("vsic_code", "nhà hàng", {"vsic": SMALL_VSIC}), ("vsic_code", "sửa xe", {"vsic": SMALL_VSIC}),
+    ("adult_birth_date", "01/01/2020", {}),
     ("money_vnd", "x", {}), ("money_vnd", "0", {}),
     ("money_vnd", "1", {"options": {"min": 1000}}), ("money_vnd", "1 tỷ", {"options": {"max": 1000}}),
     ("positive_int", "x", {}), ("positive_int", "5", {"options": {"max": 4}}),
 ]
-NO_EXAMPLE = {"invalid-free-text-empty", "invalid-free-text-too-long", "invalid-personal-id-sex-mismatch", "invalid-personal-id-year-mismatch"}
+NO_EXAMPLE = {"invalid-free-text-empty", "invalid-free-text-too-long", "invalid-personal-id-sex-mismatch", "invalid-personal-id-year-mismatch",
+              "invalid-birth-date-under-age"}
 
 
 def test_every_refusal_renders_in_both_languages_and_carries_an_example() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from bot import buttons
 from bot.buttons import AcceptPrefill, Back, ConfirmAnswer, ConfirmCancel, HelpSkip, SetLanguage, StartFlow
@@ -51,7 +51,7 @@ class Engine:
     flows: dict[str, CompiledFlow]
     catalog: Catalog
     rules: PhotoRules = field(default_factory=PhotoRules)
-    vsic: dict[str, str] = field(default_factory=dict)
+    vsic: Mapping[str, str] = field(default_factory=dict)  # a flows.vsic.VsicIndex: searchable
     menu_extras: tuple[Button, ...] = ()
     kinds: dict[str, StepKind] = field(default_factory=lambda: dict(KINDS))
     help_after: int = 3  # refusals of one question before the help (phone, leave it to an officer) is offered

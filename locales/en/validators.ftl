@@ -69,3 +69,9 @@ invalid-placeholder-name = “As above”, “nt”, “x” or “-” cannot s
 invalid-placeholder-address = “As above”, “nt”, “x” or “-” cannot stand for an address: the address is written on the document as typed. Please type the full address, for example: { $example }
 invalid-personal-id-old-cmnd = A 9-digit number is an old identity card (CMND) number. Please type the 12-digit personal ID number printed on your chip ID card, for example: { $example }
 confirm-name-no-diacritics = The name was typed without diacritics. Name to be written on the document: { $name } — is that right?
+vsic-search-found =
+    The System found { $count } business lines for “{ $query }”:
+    { $lines }
+    Choose a code below (or type it), or type other words to search again.
+vsic-search-none = The System found no business line for “{ $query }”. Try other words (e.g. bán tạp hóa, cà phê, sửa xe, cắt tóc) or a 4-digit code, for example: { $example }
+invalid-birth-date-under-age = By this date of birth the person is only { $age }, under { $min_age } (turns { $min_age } on { $date }), so cannot be named. Please check the date of birth.

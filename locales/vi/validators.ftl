@@ -42,7 +42,7 @@ invalid-business-name-length = Tên riêng của hộ kinh doanh dài tối đa 
 invalid-business-name-chars = Tên hộ kinh doanh chỉ dùng chữ cái tiếng Việt, F, J, W, Z, chữ số và các ký hiệu & - . , ' ( ) /. Không dùng được: { $chars }. Ví dụ: { $example }
 invalid-business-name-forbidden = Tên hộ kinh doanh không được có cụm từ “{ $word }”. Anh/chị vui lòng chọn tên khác, ví dụ: { $example }
 invalid-business-name-offensive = Tên hộ kinh doanh không được dùng từ ngữ thô tục. Anh/chị vui lòng chọn tên khác, ví dụ: { $example }
-invalid-business-name-taken = Tên “{ $name }” đã có hộ kinh doanh khác đăng ký. Anh/chị vui lòng chọn tên khác, chẳng hạn thêm tên chủ hộ hoặc tên thôn/xóm, ví dụ: { $example }
+invalid-business-name-taken = Tên “{ $name }” đã có hộ kinh doanh khác đăng ký. Ông/Bà vui lòng chọn tên khác, chẳng hạn thêm tên chủ hộ kinh doanh hoặc tên thôn/xóm, ví dụ: { $example }
 
 invalid-vsic-code = Mã ngành kinh doanh gồm 4 chữ số theo Hệ thống ngành kinh tế Việt Nam (VSIC 2018). Ví dụ: { $example }
 invalid-vsic-code-unknown = Không có mã ngành cấp 4 nào là { $code } trong danh mục VSIC 2018. Anh/chị vui lòng kiểm tra lại, ví dụ: { $example }
@@ -69,3 +69,9 @@ invalid-placeholder-name = “Như trên”, “nt”, “x” hay “-” khôn
 invalid-placeholder-address = “Như trên”, “nt”, “x” hay “-” không thay được địa chỉ: địa chỉ được ghi nguyên văn vào giấy tờ. Ông/Bà vui lòng gõ đầy đủ địa chỉ, ví dụ: { $example }
 invalid-personal-id-old-cmnd = Số có 9 chữ số là số chứng minh nhân dân (CMND) cũ. Ông/Bà vui lòng gõ số định danh cá nhân 12 chữ số in trên thẻ căn cước, ví dụ: { $example }
 confirm-name-no-diacritics = Họ tên được gõ không có dấu. Tên sẽ ghi trên giấy tờ: { $name } — đúng chưa?
+vsic-search-found =
+    Hệ thống tìm thấy { $count } ngành phù hợp với “{ $query }”:
+    { $lines }
+    Ông/Bà chọn mã ngành bên dưới (hoặc gõ mã), hoặc gõ từ khác để tìm lại.
+vsic-search-none = Hệ thống không tìm thấy ngành nào phù hợp với “{ $query }”. Ông/Bà thử gõ từ khác (ví dụ: bán tạp hóa, cà phê, sửa xe, cắt tóc) hoặc mã 4 số, ví dụ: { $example }
+invalid-birth-date-under-age = Theo ngày sinh này, người được khai mới { $age } tuổi, chưa đủ { $min_age } tuổi (đủ { $min_age } tuổi vào ngày { $date }) nên chưa thể đứng tên. Ông/Bà vui lòng kiểm tra lại ngày sinh.

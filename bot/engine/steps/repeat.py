@@ -24,10 +24,11 @@ class Repeat(StepKind):
             "min_items": int(raw.get("min_items", 1)),
             "max_items": int(raw.get("max_items", 10)),
             "more_prompt": str(raw.get("more_prompt", source.key("-more"))),
+            "options": {"add_label": str(raw.get("add_label", "item-add"))},  # the "add one more" button
         }
 
     def keys(self, step):
-        return super().keys(step) + [step.more_prompt]
+        return super().keys(step) + [step.more_prompt, _add_label(step)]
 
     def enter(self, engine, session, compiled, step, ctx):
         if session.answers.get(step.id):
@@ -40,7 +41,7 @@ class Repeat(StepKind):
     def question(self, engine, session, compiled, step):
         items = session.answers.get(step.id) or []
         text = Text(step.more_prompt, {"count": len(items), "items": item_lines(step, items)})
-        more = [Button(Text("item-add"), buttons.encode(AddItem(step.id, True)))] if len(items) < step.max_items else []
+        more = [Button(Text(_add_label(step)), buttons.encode(AddItem(step.id, True)))] if len(items) < step.max_items else []
         enough = [Button(Text("item-enough"), buttons.encode(AddItem(step.id, False)))] if len(items) >= step.min_items else []
         return text, [tuple(more + enough)]
 
@@ -71,6 +72,11 @@ class Repeat(StepKind):
             return None
         items = [", ".join(str(GroupItem(item).shown(inner.id, "")) for inner in step.steps) for item in answers[step.id]]
         return "; ".join(items)
+
+
+def _add_label(step) -> str:
+    """Return the message key of the group's "add one more" button."""
+    return step.options.get("add_label", "item-add")
 
 
 def item_lines(step, items: list[dict]) -> list[Text]:

@@ -5,8 +5,10 @@ refusal goes through ``Engine.refuse``, which offers help from the third in a ro
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import buttons
-from bot.buttons import Skip, Suggestion
+from bot.buttons import Answer, Skip, Suggestion
 from bot.effects import Button, Say, Text
 from bot.engine.steps.base import StepKind
 from bot.events import LocationReceived, TextReceived
@@ -22,6 +24,17 @@ def optional_rows(step) -> list:
     if step.optional:
         rows.append((Button(Text("skip"), buttons.encode(Skip(step.id))),))
     return rows
+
+
+def with_offers(effects: list, step, offers: tuple[tuple[str, str], ...]) -> list:
+    """Put the answers a validator offers (value, label) as buttons above the question's own: one a row, or
+    three a row when every label is short (VSIC codes)."""
+    if not offers:
+        return effects
+    offered = [Button(label, buttons.encode(Answer(step.id, value))) for value, label in offers]
+    width = 3 if all(len(label) <= 8 for _, label in offers) else 1
+    rows = tuple(tuple(offered[start:start + width]) for start in range(0, len(offered), width))
+    return [replace(effect, buttons=rows + tuple(effect.buttons)) if isinstance(effect, Say) else effect for effect in effects]
 
 
 class TextStep(StepKind):
@@ -59,6 +72,8 @@ class TextStep(StepKind):
             raw = step.suggest[pressed.index] if pressed.index < len(step.suggest) else None
         elif isinstance(pressed, Skip) and pressed.step == step.id and step.optional:
             return engine.store(session, compiled, step, "", "", ctx)
+        elif isinstance(pressed, Answer) and pressed.step == step.id:
+            raw = pressed.value  # an answer the validator offered (a VSIC code found by words): checked again
         elif isinstance(event, LocationReceived) and step.validator == "address":
             raw = f"{event.latitude:.6f}, {event.longitude:.6f}"
         if raw is None:
@@ -67,6 +82,8 @@ class TextStep(StepKind):
             return engine.store(session, compiled, step, "", "", ctx)
         result = self.validate(engine, session, compiled, step, raw, ctx)
         if isinstance(result, Invalid):
+            if result.offers:  # a search's matches: not a refusal that counts toward the help
+                return with_offers(engine.ask(session, compiled, result.error), step, result.offers)
             return engine.refuse(session, compiled, step, result.error, ctx)
         notes = [Say(note) for note in result.notes]
         return engine.checked(session, compiled, step, result.value, result.display, result.confirm, ctx, notes)
