@@ -251,11 +251,11 @@ class Engine:
 
     def refuse(self, session: Session, compiled: CompiledFlow, step: Step, error: Text, ctx: Context,
                example: str | Text | None = None) -> list[Effect]:
-        """Say why the answer is refused and ask again; from the third refusal in a row, also offer help."""
+        """Say why the answer is refused and ask again; at the third refusal in a row (and every third after), also offer help."""
         count = session.refusals.get(session.current_step, 0) + 1
         session.refusals = {session.current_step: count}
         asked = self.ask(session, compiled, error)
-        if count < self.help_after:
+        if count % self.help_after:  # not every time: a citizen still trying should not get the same help each time
             return asked
         example = example if example is not None else error.params.get("example")
         return asked + [_help(step, example, ctx)]
