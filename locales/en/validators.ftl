@@ -63,3 +63,4 @@ invalid-text-control = The text contains control characters that cannot be displ
 invalid-text-direction = The text contains hidden characters that reverse the direction of the writing (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-invisible = The text contains hidden characters that cannot be displayed. Please type it again directly, with ordinary letters, digits and punctuation.
 invalid-text-marks = The text has too many marks stacked on one letter, or a mark with no letter under it. A Vietnamese letter has at most one tone mark and one vowel mark, for example: ệ, ở. Please type it again.
+invalid-passport-number = A passport number has 5–20 letters and digits, for example: { $example }.

@@ -63,3 +63,4 @@ invalid-text-control = Nội dung có ký tự điều khiển không hiển th�
 invalid-text-direction = Nội dung có ký tự ẩn làm đảo chiều hiển thị chữ (thường do dán từ ứng dụng khác). Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-invisible = Nội dung có ký tự ẩn không hiển thị được. Ông/Bà vui lòng gõ lại trực tiếp bằng chữ, chữ số và dấu câu thông thường.
 invalid-text-marks = Nội dung có quá nhiều dấu chồng lên một chữ, hoặc dấu không đứng sau chữ nào. Mỗi chữ tiếng Việt chỉ có tối đa một dấu thanh và một dấu mũ/móc, ví dụ: ệ, ở. Ông/Bà vui lòng gõ lại.
+invalid-passport-number = Số hộ chiếu gồm 5–20 chữ cái và chữ số, ví dụ: { $example }.
