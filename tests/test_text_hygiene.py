@@ -108,6 +108,7 @@ SAMPLES = {
     "date": "01/03/2026", "date_or_year": "2020", "personal_id": "001203012345", "phone": "0912345678",
     "email": "ten@example.com", "business_name": "Minh Anh", "vsic_code": "4711", "money_vnd": "50 triệu",
     "positive_int": "3", "ethnicity": "Kinh", "nationality": "Việt Nam", "tax_code": "8012345678",
+    "passport_number": "C1234567",
 }
 
 

@@ -99,6 +99,9 @@ class Engine:
         session.flow_id = compiled.flow.id
         session.flow_version = compiled.flow.version
         session.answers = {**dossier.answers, **photos}
+        for step in compiled.flow.steps:  # an optional photo slot skipped at filing has no attachment: still answered
+            if self.kind(step).holds_photos and step.optional:
+                session.answers.setdefault(step.id, [])
         session.shown = dict(dossier.shown or {})
         for item in items:
             session.answers.pop(item, None)
