@@ -222,8 +222,8 @@ def flow_file(tmp_path: Path, extra: str) -> Path:
     path = tmp_path / "demo.yaml"
     steps = """
   - {id: a, kind: choice, choices: [x, y]}
-  - {id: id, kind: text, validator: personal_id}
-  - {id: other, kind: text, validator: personal_id}
+  - {id: id, kind: text, validator: personal_id, prompt: demo-b, label: demo-b-label}
+  - {id: other, kind: text, validator: personal_id, prompt: demo-c, label: demo-c-label}
 """
     path.write_text(HEAD.replace("steps:\n", extra + "steps:\n") + steps + TAIL, encoding="utf-8")
     return path
