@@ -87,7 +87,8 @@ async def throughput(citizens: int, results_dir: Path) -> dict[str, Any]:
     from bench.common import happy_path, photo_pool, proc_status_mb
     from bench.telegram_offline import LocalRequest, feed, pool_files
 
-    pool, inputs = photo_pool(results_dir), happy_path()
+    # the baseline implements the birth flow of version 1: it replays that flow's happy path
+    pool, inputs = photo_pool(results_dir), happy_path(Path(__file__).parent / "baselines" / "birth_happy_path_v1.yaml")
     with tempfile.TemporaryDirectory(prefix="motcua-bench-baseline-") as folder:
         request = LocalRequest(pool_files(pool))
         application = build_application(Path(folder) / "bot.pickle", request=request, get_updates_request=LocalRequest())

@@ -21,12 +21,14 @@ from bot.buttons import (
 )
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
 from bot.engine.steps import KINDS, card_line
+from bot.engine.steps.base import ORIGIN, ORIGIN_QR
 from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
 from bot.lifecycle import (
     CITIZEN, OFFICIAL, STATUS_CODES, WAITING_FOR_OFFICIALS, Move, RedrawCard, TellCitizen, TellOfficials, allowed, decide,
     needs,
 )
 from bot.offices import Office
+from bot.receipts import fee_text
 from flows.compiler import CompiledFlow
 from flows.definition import Flow
 from flows.text_hygiene import clean_text
@@ -114,18 +116,14 @@ class BackOffice:
         counts: dict[str, int] = {}
         for row in dossiers.attachments_of(self.db, dossier_id):
             counts[row.slot] = counts.get(row.slot, 0) + 1
-        lines = []
-        for step in flow.steps:
-            line = card_line(step, dossier.answers, dossier.shown, counts.get(step.id, 0))
-            if line is not None:
-                lines.append(line)
-        extra = []
+        lines = self._card_lines(flow, dossier, counts)
+        extra = self._card_flags(flow, dossier)
         if dossier.reason:
             extra.append(Text("card-reason", {"reason": dossier.reason}))
         if dossier.supplement:
             extra.append(Text("card-supplement", {"items": self._labels(flow, dossier.supplement)}))
         if dossier.pickup_on:
-            extra.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on), "fee": formats.money(dossier.fee or 0)}))
+            extra.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on), "fee": fee_text(dossier.fee or 0)}))
         if dossier.last_actor:
             extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": formats.moment(dossier.last_action_at)}))
         if dossier.rating:
@@ -149,6 +147,34 @@ class BackOffice:
             for action in allowed(dossier.state, OFFICIAL)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+
+    def _card_lines(self, flow: Flow, dossier: Dossier, counts: dict[str, int]) -> list[Text]:
+        """Return the answers' lines, marking those read from the ID card's QR code or copied from another answer."""
+        origin = dossier.answers.get(ORIGIN) or {}
+        lines = []
+        for step in flow.steps:
+            line = card_line(step, dossier.answers, dossier.shown, counts.get(step.id, 0))
+            if line is None:
+                continue
+            source = origin.get(step.id)
+            if source == ORIGIN_QR:
+                line = Text("card-line-qr", {"line": line})
+            elif source in flow.index:
+                line = Text("card-line-copied", {"line": line, "source": Text(flow.step(source).label)})
+            lines.append(line)
+        if origin:
+            lines.append(Text("card-origin-legend"))
+        return lines
+
+    def _card_flags(self, flow: Flow, dossier: Dossier) -> list[Text]:
+        """Return what officials must notice first: a late registration and its fee, the warnings raised."""
+        flags = []
+        filed = datetime.fromisoformat(dossier.submitted_at).date()
+        late = flow.late_days(dossier.answers, filed)
+        if late is not None:
+            flags.append(Text("card-late", {"days": late, "fee": fee_text(self.fee_of(dossier))}))
+        flags += [Text("card-warning", {"text": Text(alert.card)}) for alert in flow.raised(dossier.answers)]
+        return flags
 
     # -- officials pressing ----------------------------------------------------------------------
 
@@ -215,7 +241,7 @@ class BackOffice:
             default = dossier.expected_on
             data["default_pickup"] = default
             prompt = AdminPost(
-                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default), "fee": formats.money(self.fee_of(dossier))}),
+                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default), "fee": fee_text(self.fee_of(dossier))}),
                 ((Button(Text("admin-use-date", {"date": formats.day(default)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),),
             )
         else:
@@ -329,16 +355,7 @@ class BackOffice:
     def fee_of(self, dossier: Dossier) -> int:
         """Return the fee for a dossier from the office's fee table (late registrations cost the late fee)."""
         flow = self.flows[dossier.flow_id].flow
-        late = flow.late_fee
-        if late:
-            answered = dossier.answers.get(late["answer"])
-            submitted = datetime.fromisoformat(dossier.submitted_at).date()
-            try:
-                if answered and (submitted - datetime.strptime(answered, "%d/%m/%Y").date()).days > int(late["days"]):
-                    return self.office.fee(late["fee"])
-            except ValueError:
-                pass
-        return self.office.fee(flow.fee)
+        return self.office.fee(flow.fee_key(dossier.answers, datetime.fromisoformat(dossier.submitted_at).date()))
 
     def notification(self, dossier: Dossier) -> Notify:
         """Return the message that tells the citizen about their dossier's new status."""
@@ -353,6 +370,7 @@ class BackOffice:
             "hours": self.office.hours,
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",
             "fee": formats.money(dossier.fee or 0),
+            "fee_line": [fee_text(dossier.fee or 0)] + ([Text(flow.result)] if flow.result else []),
             "documents": self._documents(dossier),
             "items": self._labels(flow, dossier.supplement or []),
         }

@@ -328,7 +328,7 @@ class Desk:
     def _submit(self, citizen: Citizen, submit: Submit, now: datetime) -> list[Effect | DossierSubmitted]:
         flow = self.engine.flows[submit.flow_id].flow
         cutoff = datetime.strptime(flow.cutoff, "%H:%M").time() if flow.cutoff else None
-        expected = add_working_days(now.replace(tzinfo=None), flow.working_days, cutoff)
+        expected = add_working_days(now.replace(tzinfo=None), flow.working_days_for(submit.answers), cutoff)
         dossier = dossiers.create_dossier(
             self.db,
             office_code=self.office.code,
@@ -347,7 +347,7 @@ class Desk:
         code = dossier.receipt_code
         announce = [self.backoffice.announce(dossier.id)] if self.backoffice is not None else []
         return [
-            Say(receipt_text(code, flow.title, self.office.name, now, expected)),
+            Say(receipt_text(code, flow, self.office, now, expected, submit.answers)),
             _ReceiptImage(code),
             DossierSubmitted(dossier.id, code),
         ] + announce

@@ -1,14 +1,17 @@
-"""E-receipts: the QR code image that encodes a receipt code, and the receipt message."""
+"""E-receipts: the QR code image that encodes a receipt code, and the receipt message (due date, fee, result)."""
 
 from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import Any
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
 from bot.effects import Text
+from bot.offices import Office
+from flows.definition import Flow
 from locales import formats
 
 
@@ -23,15 +26,30 @@ def receipt_qr_png(receipt_code: str) -> bytes:
     return buffer.getvalue()
 
 
-def receipt_text(receipt_code: str, title: str, office_name: str, submitted_at: datetime, expected_on: date) -> Text:
-    """Return the receipt message for a new dossier."""
+def receipt_text(receipt_code: str, flow: Flow, office: Office, submitted_at: datetime, expected_on: date,
+                 answers: dict[str, Any]) -> Text:
+    """Return the receipt message for a new dossier: the code, the due date and why, the fee, the result."""
+    late = flow.late_days(answers, submitted_at.date())
+    fee = office.fee(flow.fee_key(answers, submitted_at.date()))
+    notes = [Text(timing.note) for timing in flow.timings(answers) if timing.note]
+    if late is not None:
+        notes.append(Text("receipt-late", {"days": late}))
+    notes.append(fee_text(fee))
+    if flow.result:
+        notes.append(Text(flow.result))
     return Text(
         "receipt",
         {
             "code": receipt_code,
-            "title": Text(title),
-            "office": office_name,
+            "title": Text(flow.title),
+            "office": office.name,
             "submitted": formats.moment(submitted_at),
             "expected": formats.day(expected_on),
+            "notes": notes,
         },
     )
+
+
+def fee_text(amount: int) -> Text:
+    """Return a fee as a message line: "Lệ phí: 8.000 đ", or "Miễn lệ phí" when there is none."""
+    return Text("fee-amount", {"amount": formats.money(amount)}) if amount else Text("fee-free")

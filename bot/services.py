@@ -272,7 +272,7 @@ class CitizenServices:
         own = dossiers.dossiers_of(self.db, session.citizen.channel, session.citizen.user_id)
         drafts = len(dossiers.draft_hashes(self.db, session.citizen.key))
         filing = Text(self.engine.flows[session.flow_id].flow.title) if session.in_flow and session.flow_id in self.engine.flows else Text("review-empty")
-        return [Say(Text("privacy", {"filing": filing, "answers": len(session.answers), "photos": drafts, "dossiers": len(own),
+        return [Say(Text("privacy", {"filing": filing, "answers": len([k for k in session.answers if not k.startswith("_")]), "photos": drafts, "dossiers": len(own),
                                      "codes": ", ".join(d.receipt_code for d in own) or "—"}))]
 
     def _erase(self, session: Session, confirmed: bool) -> list[Effect]:

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import yaml
 from transitions import Machine
 
-from flows.definition import Condition, Flow, Option, Step
+from flows.definition import Alert, Condition, Default, Flow, Option, Step, Timing
 from flows.kinds import Kinds, StepSource
 
 ITEM_TRIGGER = "item"
@@ -158,7 +158,45 @@ def parse_flow(raw: Any, path: str, kinds: Kinds) -> Flow:
         steps=steps,
         late_fee=dict(processing.get("late_fee") or {}),
         path=path,
+        longer=tuple(_parse_timing(item, path) for item in processing.get("longer") or ()),
+        result=str(processing.get("result", "")),
+        warnings=tuple(_parse_alert(item, path) for item in raw.get("warnings") or ()),
     )
+
+
+def _conditions(raw: Any, path: str, where: str) -> tuple[Condition, ...]:
+    """Read a mapping's ``when`` and ``unless`` (each a mapping, or a list of mappings that must all hold)."""
+    conditions = []
+    for key, negate in (("when", False), ("unless", True)):
+        if key in raw:
+            items = raw[key] if isinstance(raw[key], list) else [raw[key]]
+            conditions += [_parse_condition(item, negate, path, where) for item in items]
+    return tuple(conditions)
+
+
+def _parse_timing(raw: Any, path: str) -> Timing:
+    if not isinstance(raw, dict) or "working_days" not in raw:
+        raise FlowError(f"{path}: processing.longer: each entry needs 'working_days' (and 'when', 'note'); got {raw!r}")
+    return Timing(int(raw["working_days"]), _conditions(raw, path, "processing.longer"), str(raw.get("note", "")))
+
+
+def _parse_alert(raw: Any, path: str) -> Alert:
+    if not isinstance(raw, dict) or "message" not in raw or ("sex_of" in raw) == ("differ" in raw):
+        raise FlowError(f"{path}: warnings: each needs 'message' (and 'card') and one of 'sex_of' (with 'sex') or 'differ'; got {raw!r}")
+    return Alert(
+        message=str(raw["message"]), card=str(raw.get("card", raw["message"])), conditions=_conditions(raw, path, "warnings"), sex_of=str(raw.get("sex_of", "")),
+        sex=str(raw.get("sex", "")), differ=tuple(str(name) for name in raw.get("differ") or ()),
+    )
+
+
+def _parse_defaults(raw: Any, path: str, where: str) -> tuple[Default, ...]:
+    items = raw if isinstance(raw, list) else [raw]
+    found = []
+    for item in items:
+        if not isinstance(item, dict) or "from" not in item:
+            raise FlowError(f"{path}: {where}: a default needs 'from' (an earlier answer), and may have 'when', 'unless', 'note'")
+        found.append(Default(str(item["from"]), _conditions(item, path, where), str(item.get("note", ""))))
+    return tuple(found)
 
 
 def _as_list(value: Any, path: str, what: str) -> list:
@@ -187,10 +225,7 @@ def _parse_step(raw: Any, prefix: str, path: str, parent: str, kinds: Kinds) -> 
     if kind not in kinds:
         raise FlowError(f"{path}: {where}: unknown kind '{kind}' (expected one of {', '.join(kinds)})")
     full_id = f"{parent}.{step_id}" if parent else step_id
-    conditions = []
-    for key, negate in (("when", False), ("unless", True)):
-        if key in raw:
-            conditions.append(_parse_condition(raw[key], negate, path, where))
+    conditions = _conditions(raw, path, where)
 
     def parse_steps(items: Any, what: str) -> tuple[Step, ...]:
         return tuple(_parse_step(item, prefix, path, full_id, kinds) for item in _as_list(items, path, f"{where} {what}"))
@@ -201,7 +236,8 @@ def _parse_step(raw: Any, prefix: str, path: str, parent: str, kinds: Kinds) -> 
         kind=kind,
         prompt=str(raw.get("prompt", source.key())),
         label=str(raw.get("label", source.key("-label"))),
-        conditions=tuple(conditions),
+        conditions=conditions,
+        defaults=_parse_defaults(raw["default"], path, where) if "default" in raw else (),
         **kinds[kind].parse(source),
     )
 
@@ -256,7 +292,7 @@ def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str],
             problems.append(f"{where}: personal data is asked before the consent step")
         consented = consented or rules.grants_consent
         problems += _check_step(step, where, seen, validators, kinds)
-        problems += _check_keys(rules.keys(step), where, languages)
+        problems += _check_keys(rules.keys(step) + [d.note for d in step.defaults if d.note], where, languages)
         if step.section:
             problems += _check_keys([f"section-{step.section}"], where, languages)
         for inner in step.steps:
@@ -270,7 +306,22 @@ def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str],
     problems += _check_keys([flow.title], "flow title", languages)
     if flow.late_fee and (flow.late_fee.get("answer") not in seen or not flow.late_fee.get("fee")):
         problems.append("processing.late_fee needs 'answer' (an earlier date step), 'days' and 'fee'")
+    problems += _check_keys([flow.result] if flow.result else [], "processing.result", languages)
+    for timing in flow.longer:
+        problems += _check_names(_condition_names(timing.conditions), seen, "processing.longer")
+        problems += _check_keys([timing.note] if timing.note else [], "processing.longer", languages)
+    for alert in flow.warnings:
+        problems += _check_names(alert.steps, seen, f"warning '{alert.message}'")
+        problems += _check_keys([alert.message, alert.card], "warnings", languages)
     return problems
+
+
+def _condition_names(conditions: Iterable[Condition]) -> list[str]:
+    return [name for condition in conditions for name in condition.steps]
+
+
+def _check_names(names: Iterable[str], known: dict[str, Step], where: str) -> list[str]:
+    return [f"{where}: names '{name}', which is not an answer of the flow" for name in names if name not in known]
 
 
 def _check_step(step: Step, where: str, earlier: dict[str, Step], validators: set[str], kinds: Kinds) -> list[str]:
@@ -285,6 +336,12 @@ def _check_step(step: Step, where: str, earlier: dict[str, Step], validators: se
                 for value in values:
                     if value not in allowed:
                         problems.append(f"{where}: the condition expects '{name}' = '{value}', which is not one of its choices ({', '.join(sorted(allowed))})")
+    for default in step.defaults:
+        if default.source not in earlier:
+            problems.append(f"{where}: the default comes from '{default.source}', which is not an earlier answer")
+        for name in _condition_names(default.conditions):
+            if name not in earlier:
+                problems.append(f"{where}: the default's condition names '{name}', which is not an earlier answer")
     for option, target in step.options.items():
         if option.endswith("_from") and target not in earlier:
             problems.append(f"{where}: option '{option}' names '{target}', which is not an earlier answer")
@@ -304,10 +361,16 @@ def unreachable_steps(compiled: CompiledFlow, kinds: Kinds) -> list[str]:
     """Return the steps that no combination of branching answers ever reaches through the machine."""
     flow = compiled.flow
     branching = sorted({name for step in flow.steps for c in step.conditions for name in c.steps})
+    named: dict[str, set[str]] = {}  # for free answers: the values conditions test, and any other
+    for step in flow.steps:
+        for condition in step.conditions:
+            for name, values in condition.clauses:
+                named.setdefault(name, set()).update(values)
     domains = []
     for name in branching:
         step = flow.step(name)
-        domains.append([(name, value) for value in kinds[step.kind].values(step) or ("<any>",)])
+        values = kinds[step.kind].values(step) or ("<any>", *sorted(named.get(name, ())))
+        domains.append([(name, value) for value in values])
     reached: set[str] = set()
     for count, combination in enumerate(itertools.product(*domains)):
         if count >= MAX_BRANCH_COMBINATIONS:

@@ -682,6 +682,15 @@ def nationality(text: str, ctx: ValidationContext) -> Result:
 
 
 @_hygienic()
+def passport_number(text: str, ctx: ValidationContext) -> Result:
+    """Accept a passport or other travel document number (a foreign parent's): 5-20 letters and digits, upper-cased."""
+    value = re.sub(r"[\s.\-]", "", _clean(text)).upper()
+    if re.fullmatch(r"[A-Z0-9]{5,20}", value) and any(ch.isdigit() for ch in value):
+        return Valid(value, value)
+    return Invalid(Text("invalid-passport-number", {"example": "C1234567"}))
+
+
+@_hygienic()
 def tax_code(text: str, ctx: ValidationContext) -> Result:
     """Accept a personal tax code: 10 digits (optionally -3 digits) or, since 2025, the 12-digit ID number."""
     value = re.sub(r"[\s.]", "", _clean(text))
@@ -707,6 +716,7 @@ VALIDATORS: dict[str, Callable[[str, ValidationContext], Result]] = {
     "ethnicity": ethnicity,
     "nationality": nationality,
     "tax_code": tax_code,
+    "passport_number": passport_number,
 }
 
 

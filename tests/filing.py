@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.client import CitizenHandle
+from tests.e2e.chat import BIRTH_FINISH, BIRTH_PARENTS
 
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
@@ -45,19 +46,14 @@ async def file_birth_registration(citizen: CitizenHandle, *, birthplace: str = "
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
-    await say(citizen, birthplace, "Dân tộc của cháu")
-    await press(citizen, "Kinh", "Quốc tịch của cháu")
-    await press(citizen, "Việt Nam", "Quê quán")
-    for text, expect in [("Tây Ninh", "Họ và tên của mẹ"), ("Lê Thị Hoa", "Ngày sinh của mẹ"), ("1995", "Dân tộc của mẹ"),
-                         ("Kinh", "Quốc tịch của mẹ"), ("Việt Nam", "Nơi cư trú của mẹ"),
-                         ("Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"), ("001195012345", "thông tin người cha")]:
-        await say(citizen, text, expect)
-    await press(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
-    await press(citizen, "Có", "Chụp Giấy chứng sinh")
+    await say(citizen, birthplace, "Có khai thông tin người mẹ")
+    for kind, text, expect in BIRTH_PARENTS:
+        await (say if kind == "say" else press)(citizen, text, expect)
     if blurry_first:
         assert "bị mờ" in await citizen.photo({"kind": "blurry", "seed": 3})
     assert "Đã nhận 1/2 ảnh" in await citizen.photo({"kind": "document", "seed": 4})
-    await press(citizen, "✅ Xong (1 ảnh)", "Xem lại hồ sơ")
+    for kind, text, expect in BIRTH_FINISH:
+        await (say if kind == "say" else press)(citizen, text, expect)
     receipt = await press(citizen, "📨 Gửi hồ sơ", "Mã hồ sơ:")
     assert receipt.last.photo, "the receipt's QR code follows the receipt"
     return receipt.text.split("Mã hồ sơ: ")[1].split()[0]

@@ -95,6 +95,18 @@ async def test_privacy_and_erasing_a_draft_with_its_photos(client):
     await say(citizen, "/privacy", "0 ảnh chưa nộp")
 
 
+async def test_privacy_counts_the_answers_not_where_they_came_from(client):
+    citizen = client.citizen(1001)
+    await begin_birth_registration(citizen, "Cha")
+    qr = {"id_number": "001093012345", "full_name": "Trần Văn Bình", "birth_date": "12071993", "sex": "Nam",
+          "address": "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh"}
+    await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 33})
+    await press(citizen, "✅ Dùng thông tin này", "Số điện thoại")
+    privacy = await say(citizen, "/privacy", "Dữ liệu chúng tôi lưu")
+    # the relationship, the ID card photos, and the name, ID number and residence read from its QR code
+    assert "(5 câu trả lời, 2 ảnh chưa nộp)" in privacy.text, privacy.text
+
+
 async def test_idle_draft_is_reminded_then_deleted(client):
     citizen = client.citizen(1001)
     await begin_birth_registration(citizen, "Cha")

@@ -151,8 +151,8 @@ def test_diagram_prints_mermaid_with_the_branches():
     result = run_main("diagram", "birth_registration")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("stateDiagram-v2")
-    assert "father_known --> father_name : father_known = yes" in result.stdout
-    assert "father_known --> has_birth_certificate" in result.stdout
+    assert "father_known --> father_name : not (father_known = no)" in result.stdout
+    assert "father_known --> mother_hometown : father_known = no" in result.stdout
 
 
 def test_the_machine_walks_the_order_and_logs_nothing_at_info(tmp_path, caplog):
@@ -173,3 +173,101 @@ def test_the_machine_walks_the_order_and_logs_nothing_at_info(tmp_path, caplog):
     model.trigger("next")  # transitions itself takes a step: it would log it at INFO
     assert model.state == "a"
     assert not [r for r in caplog.records if r.name.startswith("transitions") and r.levelname == "INFO"]
+
+
+# -- defaults, warnings, answer-dependent processing times (birth registration to the law, issue 11) -----------
+
+
+def test_unless_with_a_list_asks_only_when_none_holds(tmp_path):
+    compiled = compile_text(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: b, kind: choice, choices: [p, q]}
+      - {id: name, kind: text, validator: person_name, unless: [{a: x}, {b: p}]}
+    """)
+    assert compiled.next_step("b", {"a": "y", "b": "q"}) == "name"
+    assert compiled.next_step("b", {"a": "x", "b": "q"}) == "review"
+    assert compiled.next_step("b", {"a": "y", "b": "p"}) == "review"
+
+
+def test_a_condition_on_a_typed_value_is_reachable(tmp_path):
+    compiled = compile_text(tmp_path, """
+      - {id: name, kind: text, validator: nationality}
+      - {id: a, kind: choice, choices: [x, y], when: {name: Việt Nam}}
+    """)
+    assert compiled.next_step("name", {"name": "Việt Nam"}) == "a"
+    assert compiled.next_step("name", {"name": "Pháp"}) == "review"
+
+
+def test_a_default_must_come_from_an_earlier_answer(tmp_path):
+    message = refused(tmp_path, """
+      - {id: name, kind: text, validator: person_name, default: {from: c}}
+      - {id: c, kind: text, validator: person_name}
+    """)
+    assert "step 'name': the default comes from 'c', which is not an earlier answer" in message
+
+
+def test_a_default_applies_only_when_its_condition_holds_and_the_source_is_answered(tmp_path):
+    compiled = compile_text(tmp_path, """
+      - {id: a, kind: choice, choices: [x, y]}
+      - {id: c, kind: text, validator: person_name}
+      - {id: name, kind: text, validator: person_name, default: {from: c, when: {a: x}}}
+    """)
+    (default,) = compiled.flow.step("name").defaults
+    assert default.applies({"a": "x", "c": "Lê Thị Hoa"})
+    assert not default.applies({"a": "y", "c": "Lê Thị Hoa"})
+    assert not default.applies({"a": "x"})
+
+
+def flow_file(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "demo.yaml"
+    steps = """
+  - {id: a, kind: choice, choices: [x, y]}
+  - {id: id, kind: text, validator: personal_id, prompt: demo-b, label: demo-b-label}
+  - {id: other, kind: text, validator: personal_id, prompt: demo-c, label: demo-c-label}
+"""
+    path.write_text(HEAD.replace("steps:\n", extra + "steps:\n") + steps + TAIL, encoding="utf-8")
+    return path
+
+
+def test_processing_time_and_warnings_follow_the_answers(tmp_path):
+    path = flow_file(tmp_path, """
+processing:
+  working_days: 0
+  longer: [{when: {a: x}, working_days: 3, note: demo-b}]
+warnings:
+  - {when: {a: x}, sex_of: id, sex: male, message: demo-b}
+  - {differ: [id, other], message: demo-c}
+""")
+    flow = compile_flow(path, {"vi": KNOWN, "en": KNOWN}, VALIDATORS, KINDS).flow
+    assert flow.working_days_for({"a": "x"}) == 3 and flow.working_days_for({"a": "y"}) == 0
+    assert [t.note for t in flow.timings({"a": "x"})] == ["demo-b"]
+    male, female = "001093012345", "001195012345"  # 4th digit even: male
+    assert [w.message for w in flow.raised({"a": "x", "id": male})] == ["demo-b"]
+    assert flow.raised({"a": "y", "id": male}) == [] and flow.raised({"a": "x", "id": female}) == []
+    assert [w.message for w in flow.raised({"a": "y", "id": female, "other": male})] == ["demo-c"]
+    assert flow.raised({"a": "y", "id": female, "other": female}) == []
+
+
+def test_a_warning_on_an_unknown_answer_or_message_is_refused(tmp_path):
+    path = flow_file(tmp_path, """
+warnings:
+  - {differ: [id, nowhere], message: demo-missing}
+""")
+    with pytest.raises(FlowError) as error:
+        compile_flow(path, {"vi": KNOWN, "en": KNOWN}, VALIDATORS, KINDS)
+    assert "names 'nowhere', which is not an answer of the flow" in str(error.value)
+    assert "message 'demo-missing' is missing" in str(error.value)
+
+
+def test_late_registration_and_its_fee_key():
+    from bot.engine import KINDS as kinds
+    from flows.compiler import load_flows
+    from locales.catalog import LOCALES_DIR
+
+    flow = load_flows(ROOT / "flows", Catalog(LOCALES_DIR).keys(), VALIDATORS, kinds)["birth_registration"].flow
+    from datetime import date
+
+    assert flow.late_days({"child_dob": "01/01/2026"}, date(2026, 3, 2)) is None  # 60 days: on time
+    assert flow.late_days({"child_dob": "01/01/2026"}, date(2026, 3, 3)) == 61
+    assert flow.fee_key({"child_dob": "01/01/2026"}, date(2026, 3, 3)) == "birth_registration_late"
+    assert flow.fee_key({"child_dob": "01/03/2026"}, date(2026, 3, 3)) == "birth_registration"

@@ -188,12 +188,14 @@ async def file_dossier(desk: Desk) -> str:
         ("photos", [imagegen.document_photo(seed=1, title="CĂN CƯỚC MẶT TRƯỚC"), imagegen.document_photo(seed=2, title="CĂN CƯỚC MẶT SAU")]),
         "Trần Văn Bình", "001093012345", "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "0912 345 678",
         "Trần Bảo An", ("press", "a:child_sex:female"), "01/03/2026", "Bệnh viện Đa khoa tỉnh Tây Ninh",
-        ("press", "s:child_ethnicity:0"), "Việt Nam", "Xã Tân Hưng, Tây Ninh",
-        "Lê Thị Hoa", "1995", "Kinh", "Việt Nam", "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "001195012345",
-        ("press", "a:father_known:yes"), "Trần Văn Bình", "12/07/1993", "Kinh", "Việt Nam",
+        ("press", "a:mother_known:yes"),
+        "Lê Thị Hoa", "Việt Nam", "1995", "Kinh", "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "001195012345",
+        ("press", "a:father_is_requester:no"), "Trần Văn Bình", "Việt Nam", "12/07/1993", "Kinh",
         "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "001093012345", ("press", "a:parents_married:yes"),
+        ("press", "s:child_ethnicity:0"), "Việt Nam", "Xã Tân Hưng, Tây Ninh",
         ("press", "a:has_birth_certificate:yes"), ("photos", [imagegen.document_photo(seed=3)]),
         ("press", "d:birth_certificate"), ("photos", [imagegen.document_photo(seed=4)]), "xong",
+        "0", ("press", "a:result_delivery:office"), ("press", "a:linked_procedure:no"),
     )
     assert desk.step() == "review", desk.step()
     await desk.send(("press", "r:send"))

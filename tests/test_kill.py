@@ -27,7 +27,7 @@ from sandbox import demo
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 from tests import imagegen
-from tests.e2e.chat import BIRTH_ANSWERS
+from tests.e2e.chat import BIRTH_ANSWERS, BIRTH_FINISH, BIRTH_PARENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_CHAT, CITIZEN, OFFICIAL = -1001, 1001, 2001
@@ -45,20 +45,10 @@ STEPS: list[tuple[str, object, object]] = [
     *[("say", text, expect) for text, expect in BIRTH_ANSWERS],
     ("press", "Nữ", "Ngày sinh của cháu"),
     ("say", "01/03/2026", "Nơi sinh"),
-    ("say", "Bệnh viện Đa khoa tỉnh Tây Ninh", "Dân tộc của cháu"),
-    ("press", "Kinh", "Quốc tịch của cháu"),
-    ("press", "Việt Nam", "Quê quán"),
-    ("say", "Tây Ninh", "Họ và tên của mẹ"),
-    ("say", "Lê Thị Hoa", "Ngày sinh của mẹ"),
-    ("say", "1995", "Dân tộc của mẹ"),
-    ("say", "Kinh", "Quốc tịch của mẹ"),
-    ("say", "Việt Nam", "Nơi cư trú của mẹ"),
-    ("say", "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"),
-    ("say", "001195012345", "thông tin người cha"),
-    ("press", "Chưa xác định được cha", "Giấy chứng sinh"),
-    ("press", "Có", "Chụp Giấy chứng sinh"),
+    ("say", "Bệnh viện Đa khoa tỉnh Tây Ninh", "Có khai thông tin người mẹ"),
+    *BIRTH_PARENTS,
     ("photo", 4, lambda m: "✅ Xong (1 ảnh)" in str(m.get("reply_markup"))),  # the question after "Đã nhận 1/2 ảnh"
-    ("press", "✅ Xong (1 ảnh)", "Xem lại hồ sơ"),
+    *BIRTH_FINISH,
     ("press", "📨 Gửi hồ sơ", lambda m: bool(m.get("photo"))),  # the receipt ("Mã hồ sơ:"), then its QR image
 ]
 

@@ -109,6 +109,7 @@ SAMPLES = {
     "email": "ten@example.com", "business_name": "Minh Anh", "vsic_code": "4711", "money_vnd": "50 triệu",
     "positive_int": "3", "ethnicity": "Kinh", "nationality": "Việt Nam", "tax_code": "8012345678",
     "adult_birth_date": "01/03/1990",
+    "passport_number": "C1234567",
 }
 
 

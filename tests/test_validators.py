@@ -473,7 +473,7 @@ def test_validators_are_the_contracted_ones() -> None:
     assert set(VALIDATORS) == {
         "person_name", "free_text", "address", "date", "date_or_year", "personal_id",
         "phone", "email", "business_name", "vsic_code", "money_vnd", "positive_int",
-        "ethnicity", "nationality", "tax_code", "adult_birth_date",
+        "ethnicity", "nationality", "tax_code", "adult_birth_date", "passport_number",
     }
 
 
@@ -531,7 +531,7 @@ REFUSALS: list[tuple[str, str, dict[str, Any]]] = [
     ("personal_id", "001203012345", {"options": {"sex": "female"}}),
     ("personal_id", "001203012345", {"options": {"birth_date_from": "b"}, "answers": {"b": "2004"}}),
     ("phone", "1", {}), ("email", "x", {}),
-    ("ethnicity", "Sao Hỏa", {}), ("nationality", "123", {}), ("tax_code", "12ab", {}),
+    ("ethnicity", "Sao Hỏa", {}), ("nationality", "123", {}), ("tax_code", "12ab", {}), ("passport_number", "AB-12", {}),
     ("business_name", "", {}), ("business_name", "a" * 101, {}), ("business_name", "A#", {}),
     ("business_name", "Công ty A", {}), ("business_name", "Địt", {}),
     ("business_name", "A", {"business_name_taken": lambda name: True}),
@@ -597,6 +597,13 @@ def test_nationality_normalises_viet_nam_and_keeps_others() -> None:
     assert VALIDATORS["nationality"]("viet nam", ctx()).value == "Việt Nam"
     assert VALIDATORS["nationality"]("VN", ctx()).value == "Việt Nam"
     assert VALIDATORS["nationality"]("lào", ctx()).value == "Lào"
+
+
+def test_passport_number_is_letters_and_digits_upper_cased() -> None:
+    assert VALIDATORS["passport_number"]("m 1234 5678", ctx()).value == "M12345678"
+    assert VALIDATORS["passport_number"]("C-1234567", ctx()).value == "C1234567"
+    for wrong in ("AB-12", "ABCDEFGH", "M1234#567", "1" * 21):
+        assert isinstance(VALIDATORS["passport_number"](wrong, ctx()), Invalid), wrong
 
 
 def test_tax_code_accepts_ten_or_twelve_digits() -> None:

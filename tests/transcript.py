@@ -43,7 +43,8 @@ from storage.blobs import BlobStore
 from storage.database import open_database
 from tests import imagegen
 
-OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00", fees={}, phone="0276 000 0000")
+OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00",
+                fees={"birth_registration_late": 8000, "household_business": 100000}, phone="0276 000 0000")
 GOLDEN_DIR = Path(__file__).parent / "transcripts" / "golden"
 
 

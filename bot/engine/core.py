@@ -19,7 +19,7 @@ from bot import buttons
 from bot.buttons import AcceptPrefill, Back, ConfirmAnswer, ConfirmCancel, HelpSkip, SetLanguage, StartFlow
 from bot.effects import Button, Effect, Forget, Say, Text
 from bot.engine.steps import KINDS
-from bot.engine.steps.base import StepKind
+from bot.engine.steps.base import ORIGIN, ORIGIN_QR, StepKind
 from bot.events import (ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, PhotosChecked,
                         TextReceived)
 from bot.photos import PhotoRules
@@ -111,6 +111,9 @@ class Engine:
         session.flow_id = compiled.flow.id
         session.flow_version = compiled.flow.version
         session.answers = {**dossier.answers, **photos}
+        for step in compiled.flow.steps:  # an optional photo slot skipped at filing has no attachment: still answered
+            if self.kind(step).holds_photos and step.optional:
+                session.answers.setdefault(step.id, [])
         session.shown = dict(dossier.shown or {})
         for item in items:
             session.answers.pop(item, None)
@@ -205,16 +208,32 @@ class Engine:
         flow = compiled.flow
         session.history.append(session.current_step)
         answers = compiled.answers(session.answers)
+        notes: list[Effect] = []
         while True:
             session.step = compiled.next_step(session.current_step, answers)
             step = flow.step(session.step)
             if self.kind(step).always_asked or "." in session.step:
                 break
+            notes += self._apply_default(session, step, answers)
             skip_answered = session.editing and self.kind(step).answered(session, step)
             skip_prefilled = not session.editing and session.step in session.prefilled and step.id in session.answers
             if not (skip_answered or skip_prefilled):
                 break
-        return self.enter(session, compiled, ctx)
+        return notes + self.enter(session, compiled, ctx)
+
+    def _apply_default(self, session: Session, step: Step, answers: dict[str, Any]) -> list[Effect]:
+        """Set an unanswered step from an earlier answer when the flow says so (``default``); say so."""
+        default = next((d for d in step.defaults if d.applies(answers)), None)
+        if default is None or step.id in session.answers:
+            return []
+        session.answers[step.id] = answers[default.source]
+        session.shown[step.id] = session.shown.get(default.source, str(answers[default.source]))
+        session.prefilled.append(step.id)
+        session.answers.setdefault(ORIGIN, {})[step.id] = default.source
+        answers[step.id] = session.answers[step.id]
+        if not default.note:
+            return []
+        return [Say(Text(default.note, {"label": Text(step.label), "value": session.shown[step.id]}))]
 
     def enter(self, session: Session, compiled: CompiledFlow, ctx: Context) -> list[Effect]:
         """Do what arriving at the current step means, then ask it."""
@@ -235,11 +254,17 @@ class Engine:
             session.history.append(session.current_step)
             session.step = next_state
             return self.ask(session, compiled)
+        before = compiled.flow.raised(compiled.answers(session.answers))
         session.answers[step.id] = value
         session.shown[step.id] = shown
         if step.id in session.prefilled:
             session.prefilled.remove(step.id)
-        return self.advance(session, compiled, ctx)
+        session.answers.get(ORIGIN, {}).pop(step.id, None)
+        return self.new_warnings(session, compiled, before) + self.advance(session, compiled, ctx)
+
+    def new_warnings(self, session: Session, compiled: CompiledFlow, before: list) -> list[Effect]:
+        """Tell the citizen of each warning the answers raise now and did not raise ``before`` (flow ``warnings``)."""
+        return [Say(Text(w.message)) for w in compiled.flow.raised(compiled.answers(session.answers)) if w not in before]
 
     def checked(self, session: Session, compiled: CompiledFlow, step: Step, value: Any, shown: str,
                 confirm: Text | None, ctx: Context, before: list[Effect] | None = None) -> list[Effect]:
@@ -349,8 +374,10 @@ class Engine:
             session.pending = None
             effects = []
             if answer == "yes":
+                before = compiled.flow.raised(compiled.answers(session.answers))
                 used = self._apply_prefill(session, compiled, pending.fields, ctx)
                 effects.append(Say(Text("prefill-used", {"count": used})))
+                effects += self.new_warnings(session, compiled, before)
             step = compiled.flow.step(pending.slot)
             return effects + self.kind(step).after(self, session, compiled, step, ctx)
         session.pending = None
@@ -392,6 +419,7 @@ class Engine:
             if found is None:
                 continue
             session.answers[target], session.shown[target] = found
+            session.answers.setdefault(ORIGIN, {})[target] = ORIGIN_QR
             if target not in session.prefilled:
                 session.prefilled.append(target)
             used += 1

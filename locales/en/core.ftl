@@ -87,5 +87,6 @@ receipt =
     Receiving office: { $office }
     Submitted: { $submitted }
     Expected completion: { $expected }
+    { $notes }
     You will be notified at every change. Type the receipt code at any time to look it up.
 receipt-qr-caption = QR code of dossier { $code } — show it to the officer when you collect the result.

@@ -38,7 +38,7 @@ card-reason = Reason: { $reason }
 card-supplement =
     To supplement:
     { $items }
-card-pickup = Pickup from { $date } · fee { $fee }
+card-pickup = Pickup from { $date } · { $fee }
 card-last = Last action: { $actor } — { $action } at { $at }
 card-rating = Citizen's rating: { $rating }/5 { $comment }
 
@@ -57,7 +57,7 @@ admin-item = { $mark }{ $label }
 admin-pick-items = 📝 Dossier { $code }: { $official }, choose what the citizen must supplement, then tap "Continue".
 admin-select-items = Choose at least one item to supplement, then tap "Continue".
 admin-ask-reason = Dossier { $code } — { $action }: please type the reason (as a message in this group).
-admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date (fee { $fee }). Tap the button for the default date or type another one (day/month/year).
+admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date ({ $fee }). Tap the button for the default date or type another one (day/month/year).
 admin-use-date = Pickup on { $date }
 admin-bad-date = That date is invalid or in the past. Type it as day/month/year, e.g. { $example }.
 admin-citizen-withdraw = ↩️ The citizen withdrew dossier { $code }.
@@ -109,7 +109,7 @@ notify-done =
     Please collect the result from { $pickup } at { $office }, { $address } ({ $hours }).
     Bring the originals of the documents you photographed, for comparison:
     { $documents }
-    Fee: { $fee }.
+    { $fee_line }
 notify-handed_over = 📦 The result of dossier { $code } has been handed over. How satisfied are you with the service? Tap the stars (1 = very dissatisfied, 5 = very satisfied).
 notify-withdrawn = ↩️ Dossier { $code } has been withdrawn.
 notify-stopped =
@@ -176,3 +176,13 @@ draft-reminder = ⏰ You have an unfinished { $title } filing. It and its photos
 draft-expired = 🗑️ Your unfinished { $title } filing was left too long, so it was deleted with its photos to protect your data.
 sorry = 😔 Sorry, something went wrong with your message (case { $case }). Everything you entered is kept; please send it again.
 admin-pickup-chosen = 🟢 Dossier { $code }: pickup set for { $date }.
+
+# Fees, late registration, where answers came from and warnings on the dossier card (issue 11).
+fee-amount = Fee: { $amount }
+fee-free = No fee
+receipt-late = Late registration: the child was born { $days } days ago (more than 60 days).
+card-late = ⏰ Late registration: { $days } days after the birth · { $fee }
+card-warning = { $text }
+card-line-qr = { $line } [QR]
+card-line-copied = { $line } [from { $source }]
+card-origin-legend = [QR]: read from the ID card's QR code, confirmed by the citizen; [from ...]: copied from another answer; the rest: typed by the citizen.

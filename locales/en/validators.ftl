@@ -75,3 +75,4 @@ vsic-search-found =
     Choose a code below (or type it), or type other words to search again.
 vsic-search-none = The System found no business line for “{ $query }”. Try other words (e.g. bán tạp hóa, cà phê, sửa xe, cắt tóc) or a 4-digit code, for example: { $example }
 invalid-birth-date-under-age = By this date of birth the person is only { $age }, under { $min_age } (turns { $min_age } on { $date }), so cannot be named. Please check the date of birth.
+invalid-passport-number = A passport number has 5–20 letters and digits, for example: { $example }.

@@ -87,5 +87,6 @@ receipt =
     Nơi tiếp nhận: { $office }
     Thời gian nộp: { $submitted }
     Ngày hẹn trả kết quả (dự kiến): { $expected }
+    { $notes }
     Anh/chị sẽ nhận thông báo mỗi khi hồ sơ có thay đổi. Gõ mã hồ sơ bất cứ lúc nào để tra cứu.
 receipt-qr-caption = Mã QR của hồ sơ { $code } — đưa cho cán bộ khi đến nhận kết quả.

@@ -38,7 +38,7 @@ card-reason = Lý do: { $reason }
 card-supplement =
     Cần bổ sung:
     { $items }
-card-pickup = Hẹn trả kết quả: { $date } · lệ phí { $fee }
+card-pickup = Hẹn trả kết quả: { $date } · { $fee }
 card-last = Thao tác cuối: { $actor } — { $action } lúc { $at }
 card-rating = Đánh giá của công dân: { $rating }/5 { $comment }
 
@@ -57,7 +57,7 @@ admin-item = { $mark }{ $label }
 admin-pick-items = 📝 Hồ sơ { $code }: { $official } chọn các mục công dân cần bổ sung, rồi chạm "Tiếp tục".
 admin-select-items = Chọn ít nhất một mục cần bổ sung rồi chạm "Tiếp tục".
 admin-ask-reason = Hồ sơ { $code } — { $action }: mời nhập lý do (gõ tin nhắn vào nhóm này).
-admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả (lệ phí { $fee }). Chạm nút để dùng ngày mặc định hoặc gõ ngày khác (ngày/tháng/năm).
+admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả ({ $fee }). Chạm nút để dùng ngày mặc định hoặc gõ ngày khác (ngày/tháng/năm).
 admin-use-date = Hẹn ngày { $date }
 admin-bad-date = Ngày không hợp lệ hoặc đã qua. Gõ theo dạng ngày/tháng/năm, ví dụ { $example }.
 admin-citizen-withdraw = ↩️ Công dân đã rút hồ sơ { $code }.
@@ -109,7 +109,7 @@ notify-done =
     Mời anh/chị đến nhận kết quả từ ngày { $pickup } tại { $office }, { $address } ({ $hours }).
     Mang theo bản chính các giấy tờ đã chụp để đối chiếu:
     { $documents }
-    Lệ phí: { $fee }.
+    { $fee_line }
 notify-handed_over = 📦 Hồ sơ { $code } đã trả kết quả. Anh/chị hài lòng với dịch vụ ở mức nào? Chạm số sao (1 = rất không hài lòng, 5 = rất hài lòng).
 notify-withdrawn = ↩️ Hồ sơ { $code } đã được rút.
 notify-stopped =
@@ -176,3 +176,13 @@ draft-reminder = ⏰ Anh/chị còn hồ sơ { $title } đang khai dở. Hồ s�
 draft-expired = 🗑️ Hồ sơ { $title } khai dở đã quá lâu không được tiếp tục nên đã bị xóa cùng các ảnh, để bảo vệ dữ liệu của anh/chị.
 sorry = 😔 Xin lỗi, hệ thống gặp sự cố khi xử lý tin nhắn của anh/chị (mã { $case }). Thông tin anh/chị đã khai vẫn được giữ nguyên; vui lòng gửi lại.
 admin-pickup-chosen = 🟢 Hồ sơ { $code }: đã hẹn trả kết quả ngày { $date }.
+
+# Lệ phí, đăng ký quá hạn, nguồn của câu trả lời và cảnh báo trên thẻ hồ sơ (issue 11).
+fee-amount = Lệ phí: { $amount }
+fee-free = Miễn lệ phí
+receipt-late = Đăng ký quá hạn: trẻ sinh đã { $days } ngày (quá 60 ngày).
+card-late = ⏰ Đăng ký quá hạn: { $days } ngày sau ngày sinh · { $fee }
+card-warning = { $text }
+card-line-qr = { $line } [QR]
+card-line-copied = { $line } [theo { $source }]
+card-origin-legend = [QR]: lấy từ mã QR trên căn cước, công dân đã xác nhận; [theo ...]: lấy từ câu trả lời khác; còn lại: công dân tự nhập.

@@ -75,3 +75,4 @@ vsic-search-found =
     Ông/Bà chọn mã ngành bên dưới (hoặc gõ mã), hoặc gõ từ khác để tìm lại.
 vsic-search-none = Hệ thống không tìm thấy ngành nào phù hợp với “{ $query }”. Ông/Bà thử gõ từ khác (ví dụ: bán tạp hóa, cà phê, sửa xe, cắt tóc) hoặc mã 4 số, ví dụ: { $example }
 invalid-birth-date-under-age = Theo ngày sinh này, người được khai mới { $age } tuổi, chưa đủ { $min_age } tuổi (đủ { $min_age } tuổi vào ngày { $date }) nên chưa thể đứng tên. Ông/Bà vui lòng kiểm tra lại ngày sinh.
+invalid-passport-number = Số hộ chiếu gồm 5–20 chữ cái và chữ số, ví dụ: { $example }.

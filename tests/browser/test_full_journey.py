@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from tests import imagegen
 from sandbox.tests.browser.support import DESKTOP
-from tests.e2e.chat import BIRTH_ANSWERS
+from tests.e2e.chat import BIRTH_ANSWERS, BIRTH_FINISH, BIRTH_PARENTS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 README_SCREENSHOT = DOCS / "sandbox.png"
@@ -139,21 +139,13 @@ def test_birth_registration_filed_and_approved_through_the_page(service, open_se
         answer(citizen, text, expected)
     tap(citizen, "Nữ", "Ngày sinh của cháu")
     answer(citizen, "01/03/2026", "Nơi sinh")
-    answer(citizen, "Bệnh viện Đa khoa tỉnh Tây Ninh", "Dân tộc của cháu")
-    tap(citizen, "Kinh", "Quốc tịch của cháu")
-    tap(citizen, "Việt Nam", "Quê quán")
-    answer(citizen, "Tây Ninh", "Họ và tên của mẹ")
-    answer(citizen, "Lê Thị Hoa", "Ngày sinh của mẹ")
-    answer(citizen, "1995", "Dân tộc của mẹ")
-    answer(citizen, "Kinh", "Quốc tịch của mẹ")
-    answer(citizen, "Việt Nam", "Nơi cư trú của mẹ")
-    answer(citizen, "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ")
-    answer(citizen, "001195012345", "thông tin người cha")
-    tap(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
-    tap(citizen, "Có", "Chụp Giấy chứng sinh")
+    answer(citizen, "Bệnh viện Đa khoa tỉnh Tây Ninh", "Có khai thông tin người mẹ")
+    for kind, text, expected in BIRTH_PARENTS:
+        (answer if kind == "say" else tap)(citizen, text, expected)
 
     attach(citizen, photos["giay-chung-sinh.jpg"], "Đã nhận 1/2 ảnh")
-    tap(citizen, "✅ Xong (1 ảnh)", "Xem lại hồ sơ")
+    for kind, text, expected in BIRTH_FINISH:
+        (answer if kind == "say" else tap)(citizen, text, expected)
     review = bot_says(citizen, "Xem lại hồ sơ")
     expect(review).to_contain_text("Trần Bảo An")
     shoot(page, artifacts, "3-review")

@@ -13,6 +13,34 @@ BIRTH_ANSWERS = [
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
+# After the child's place of birth, the father filing: the mother declared, his own details used for the
+# father's section, parents married; then the child's ethnicity, nationality, hometown; up to the certificate photo.
+BIRTH_PARENTS = [
+    ("press", "Có", "Họ và tên của mẹ"),
+    ("say", "Lê Thị Hoa", "Quốc tịch của mẹ"),
+    ("say", "Việt Nam", "Ngày sinh của mẹ"),
+    ("say", "1995", "Dân tộc của mẹ"),
+    ("say", "Kinh", "Nơi cư trú của mẹ"),
+    ("say", "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"),
+    ("say", "001195012345", "là cha của trẻ"),
+    ("press", "Có, dùng thông tin của tôi", "Quốc tịch của cha"),
+    ("say", "Việt Nam", "Ngày sinh của cha"),
+    ("say", "1993", "Dân tộc của cha"),
+    ("say", "Kinh", "đã đăng ký kết hôn chưa"),
+    ("press", "Đã đăng ký kết hôn", "Dân tộc của cháu"),
+    ("press", "Kinh", "Quốc tịch của cháu"),
+    ("press", "Việt Nam", "Quê quán"),
+    ("say", "Tây Ninh", "Giấy chứng sinh"),
+    ("press", "Có", "Chụp Giấy chứng sinh"),
+]
+# After the birth certificate's photo: no marriage certificate photo, no extract copy, paper result, no linked procedure.
+BIRTH_FINISH = [
+    ("press", "✅ Xong (1 ảnh)", "Giấy chứng nhận kết hôn"),
+    ("press", "Bỏ qua", "bản sao trích lục"),
+    ("press", "0", "nhận kết quả"),
+    ("press", "Nhận bản giấy tại cơ quan", "liên thông"),
+    ("press", "Không, chỉ đăng ký khai sinh", "Xem lại hồ sơ"),
+]
 
 
 async def say(person: UserHandle, text: str, expect: str, chat_id: int | None = None) -> dict:
@@ -44,24 +72,16 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
-    await say(citizen, birthplace, "Dân tộc của cháu")
-    await press(citizen, "Kinh", "Quốc tịch của cháu")
-    await press(citizen, "Việt Nam", "Quê quán")
-    await say(citizen, "Tây Ninh", "Họ và tên của mẹ")
-    await say(citizen, "Lê Thị Hoa", "Ngày sinh của mẹ")
-    await say(citizen, "1995", "Dân tộc của mẹ")
-    await say(citizen, "Kinh", "Quốc tịch của mẹ")
-    await say(citizen, "Việt Nam", "Nơi cư trú của mẹ")
-    await say(citizen, "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ")
-    await say(citizen, "001195012345", "thông tin người cha")
-    await press(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
-    await press(citizen, "Có", "Chụp Giấy chứng sinh")
+    await say(citizen, birthplace, "Có khai thông tin người mẹ")
+    for kind, text, expect in BIRTH_PARENTS:
+        await (say if kind == "say" else press)(citizen, text, expect)
     if blurry_first:
         await citizen.send_photo(imagegen.document_photo(seed=3, blur=6.0))
         await citizen.wait_for("bị mờ", timeout=20)
     await citizen.send_photo(imagegen.document_photo(seed=4))
     await citizen.wait_for("Đã nhận 1/2 ảnh", timeout=20)
-    await press(citizen, "✅ Xong (1 ảnh)", "Xem lại hồ sơ")
+    for kind, text, expect in BIRTH_FINISH:
+        await (say if kind == "say" else press)(citizen, text, expect)
     await citizen.click("📨 Gửi hồ sơ")
     receipt = await citizen.wait_for("Mã hồ sơ:", timeout=15)
     await citizen.wait_for(lambda m: bool(m.get("photo")), timeout=15)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from bot.engine.core import Context, Engine
 
 Rows = list[tuple[Button, ...]]
+ORIGIN = "_origin"  # answers["_origin"]: step -> where its answer came from (ORIGIN_QR, or the step it was copied from)
+ORIGIN_QR = "qr"
 
 
 class StepKind:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.effects import Forget, Submit
-from bot.engine.steps.base import StepKind
+from bot.engine.steps.base import ORIGIN, StepKind
 
 
 class SubmitStep(StepKind):
@@ -25,6 +25,9 @@ class SubmitStep(StepKind):
             if engine.kind(s).holds_photos and s.id in answers
         }
         values = {key: value for key, value in answers.items() if key not in attachments}
+        origin = {key: source for key, source in (session.answers.get(ORIGIN) or {}).items() if key in values}
+        if origin:  # which answers the ID card's QR code or another answer gave (the officials' card marks them)
+            values[ORIGIN] = origin
         shown = {key: session.shown[key] for key in values if key in session.shown}
         kept = {sha for hashes in attachments.values() for sha in hashes}
         dropped = tuple(sha for sha in session.photo_hashes() if sha not in kept)
