@@ -29,6 +29,7 @@ from bot.photos import PhotoRules
 from bot.sender import Sender
 from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
+from flows import places
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_vsic
 from locales.catalog import Catalog, LocaleError
@@ -106,6 +107,7 @@ def check(settings: Settings) -> list[str]:
         load_offices(settings.offices_file)
     except Exception as exc:  # noqa: BLE001 - report any configuration error by name
         problems.append(str(exc))
+    problems += places.problems()
     return problems
 
 
@@ -117,7 +119,7 @@ def run_check(settings: Settings) -> int:
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
-    print("OK: flows, locales and configuration are valid")
+    print("OK: flows, locales, place data and configuration are valid")
     return 0
 
 

@@ -103,6 +103,16 @@ class Back(Payload):
 
 
 @dataclass(frozen=True)
+class PlacePick(Payload):
+    """In a place step: this province ("p"), this commune ("c"), or the same place as an earlier step ("s")."""
+
+    prefix: ClassVar[str] = "pl"
+    step: str
+    part: str
+    value: str
+
+
+@dataclass(frozen=True)
 class ConfirmCancel(Payload):
     """Yes, drop the filing in progress (or no, keep it)."""
 
@@ -231,12 +241,12 @@ class CancelTask(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     cls.prefix: cls
     for cls in (
-        StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, ConfirmCancel, AcceptPrefill,
+        StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, PlacePick, ConfirmCancel, AcceptPrefill,
         ReviewAction, EditStep, Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase,
         OfficialAction, PickItem, ItemsChosen, UseDefaultDate, CancelTask,
     )
 }
-STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back)  # buttons of one step of a flow
+STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back, PlacePick)  # buttons of one step of a flow
 FILING = STEP_BOUND + (ConfirmCancel, AcceptPrefill, ReviewAction, EditStep)  # buttons of a filing in progress
 SERVICES = (Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase)
 

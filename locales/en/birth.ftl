@@ -90,3 +90,9 @@ birth-marriage-certificate = 📄 Photograph the parents' marriage certificate (
 birth-marriage-certificate-label = Marriage certificate
 birth-authorization = 📄 You are filing on behalf of the parents, so an authorization is needed. Photograph it (1–4 photos).
 birth-authorization-label = Authorization
+birth-child-birthplace-street =
+    Place of birth: { $commune }, { $province }.
+    Please type the name of the health facility where the child was born, for example: Bệnh viện Đa khoa tỉnh Tây Ninh; for a birth at home, type the house number, street and village.
+birth-child-hometown-street =
+    Hometown: { $commune }, { $province }.
+    If a village should be added, please type it here; if not, choose “Skip”.

@@ -90,3 +90,9 @@ birth-marriage-certificate = 📄 Chụp Giấy chứng nhận kết hôn của 
 birth-marriage-certificate-label = Giấy chứng nhận kết hôn
 birth-authorization = 📄 Anh/chị đi đăng ký thay cha mẹ nên cần văn bản ủy quyền. Chụp văn bản ủy quyền (1–4 ảnh).
 birth-authorization-label = Văn bản ủy quyền
+birth-child-birthplace-street =
+    Nơi sinh: { $commune }, { $province }.
+    Ông/Bà gõ tên cơ sở y tế nơi cháu sinh ra, ví dụ: Bệnh viện Đa khoa tỉnh Tây Ninh; nếu cháu sinh tại nhà, Ông/Bà gõ số nhà, đường, thôn/ấp.
+birth-child-hometown-street =
+    Quê quán: { $commune }, { $province }.
+    Nếu cần ghi thêm thôn, ấp, Ông/Bà gõ vào đây; nếu không, Ông/Bà chọn “Bỏ qua”.
