@@ -121,8 +121,8 @@ class PlaceStep(StepKind):
         matches = [c for c in (places.commune(code) for code in progress.get("matches") or ()) if c]
         example = places.communes(province.code)[0].base
         if not matches:
-            return Text("place-commune", {"province": province.name, "example": example}), []
-        text = Text("place-commune-pick", {"province": province.name, "count": len(matches), "more": "yes" if progress.get("more") else "no"})
+            return Text("place-commune", {"province": province.short, "example": example}), []
+        text = Text("place-commune-pick", {"province": province.short, "count": len(matches), "more": "yes" if progress.get("more") else "no"})
         return text, [(Button(c.name, buttons.encode(PlacePick(step.id, "c", c.code))),) for c in matches]
 
     def _street_question(self, session, step, province, commune):
@@ -189,7 +189,7 @@ class PlaceStep(StepKind):
         if not found:
             self._keep(engine, session, step, {"stage": "commune", "province": province.code})
             example = places.communes(province.code)[0].base
-            return engine.ask(session, compiled, Text("place-commune-none", {"typed": typed[:60], "province": province.name, "example": example}))
+            return engine.ask(session, compiled, Text("place-commune-none", {"typed": typed[:60], "province": province.short, "example": example}))
         matches = [c.code for c in found[:MATCHES]]
         self._keep(engine, session, step, {"stage": "commune", "province": province.code, "matches": matches, "more": len(found) > MATCHES})
         return engine.ask(session, compiled)
