@@ -7,7 +7,9 @@ from tests.client import CitizenHandle
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
     ("001093012345", "Nơi cư trú hiện nay"),
-    ("Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "Số điện thoại"),
+    ("Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("tan ninh", "Địa chỉ: Phường Tân Ninh, Tây Ninh"),
+    ("Số 5 Lê Lợi", "Số điện thoại"),
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
@@ -45,12 +47,15 @@ async def file_birth_registration(citizen: CitizenHandle, *, birthplace: str = "
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
     await say(citizen, birthplace, "Dân tộc của cháu")
     await press(citizen, "Kinh", "Quốc tịch của cháu")
     await press(citizen, "Việt Nam", "Quê quán")
-    for text, expect in [("Tây Ninh", "Họ và tên của mẹ"), ("Lê Thị Hoa", "Ngày sinh của mẹ"), ("1995", "Dân tộc của mẹ"),
+    for text, expect in [("Tây Ninh", "Ông/Bà gõ tên xã, phường"), ("tan hung", "Quê quán: Xã Tân Hưng"), ("bỏ qua", "Họ và tên của mẹ"), ("Lê Thị Hoa", "Ngày sinh của mẹ"), ("1995", "Dân tộc của mẹ"),
                          ("Kinh", "Quốc tịch của mẹ"), ("Việt Nam", "Nơi cư trú của mẹ"),
-                         ("Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"), ("001195012345", "thông tin người cha")]:
+                         ("Tây Ninh", "Ông/Bà gõ tên xã, phường"), ("tan ninh", "Địa chỉ: Phường Tân Ninh"),
+                         ("Số 5 Lê Lợi", "Số định danh cá nhân (12 số) của mẹ"), ("001195012345", "thông tin người cha")]:
         await say(citizen, text, expect)
     await press(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
     await press(citizen, "Có", "Chụp Giấy chứng sinh")

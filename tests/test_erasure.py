@@ -186,12 +186,12 @@ async def file_dossier(desk: Desk) -> str:
     await desk.send(
         ("press", "m:birth_registration"), ("press", "a:consent:yes"), ("press", "a:relationship:father"),
         ("photos", [imagegen.document_photo(seed=1, title="CĂN CƯỚC MẶT TRƯỚC"), imagegen.document_photo(seed=2, title="CĂN CƯỚC MẶT SAU")]),
-        "Trần Văn Bình", "001093012345", "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "0912 345 678",
-        "Trần Bảo An", ("press", "a:child_sex:female"), "01/03/2026", "Bệnh viện Đa khoa tỉnh Tây Ninh",
-        ("press", "s:child_ethnicity:0"), "Việt Nam", "Xã Tân Hưng, Tây Ninh",
-        "Lê Thị Hoa", "1995", "Kinh", "Việt Nam", "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "001195012345",
+        "Trần Văn Bình", "001093012345", "Tây Ninh", "tan ninh", "Số 5 Lê Lợi", "0912 345 678",
+        "Trần Bảo An", ("press", "a:child_sex:female"), "01/03/2026", "Tây Ninh", "tan ninh", "Bệnh viện Đa khoa tỉnh Tây Ninh",
+        ("press", "s:child_ethnicity:0"), "Việt Nam", "Tây Ninh", "xã tân hưng", "bỏ qua",
+        "Lê Thị Hoa", "1995", "Kinh", "Việt Nam", ("press", "pl:mother_residence:s:requester_residence"), "001195012345",
         ("press", "a:father_known:yes"), "Trần Văn Bình", "12/07/1993", "Kinh", "Việt Nam",
-        "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "001093012345", ("press", "a:parents_married:yes"),
+        ("press", "pl:father_residence:s:requester_residence"), "001093012345", ("press", "a:parents_married:yes"),
         ("press", "a:has_birth_certificate:yes"), ("photos", [imagegen.document_photo(seed=3)]),
         ("press", "d:birth_certificate"), ("photos", [imagegen.document_photo(seed=4)]), "xong",
     )

@@ -9,7 +9,9 @@ ADMIN_CHAT = -1001
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
     ("001093012345", "Nơi cư trú hiện nay"),
-    ("Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "Số điện thoại"),
+    ("Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("tan ninh", "Địa chỉ: Phường Tân Ninh, Tây Ninh"),
+    ("Số 5 Lê Lợi", "Số điện thoại"),
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
@@ -44,15 +46,21 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
     await say(citizen, birthplace, "Dân tộc của cháu")
     await press(citizen, "Kinh", "Quốc tịch của cháu")
     await press(citizen, "Việt Nam", "Quê quán")
-    await say(citizen, "Tây Ninh", "Họ và tên của mẹ")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tan hung", "Quê quán: Xã Tân Hưng")
+    await say(citizen, "bỏ qua", "Họ và tên của mẹ")
     await say(citizen, "Lê Thị Hoa", "Ngày sinh của mẹ")
     await say(citizen, "1995", "Dân tộc của mẹ")
     await say(citizen, "Kinh", "Quốc tịch của mẹ")
     await say(citizen, "Việt Nam", "Nơi cư trú của mẹ")
-    await say(citizen, "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tan ninh", "Địa chỉ: Phường Tân Ninh")
+    await say(citizen, "Số 5 Lê Lợi", "Số định danh cá nhân (12 số) của mẹ")
     await say(citizen, "001195012345", "thông tin người cha")
     await press(citizen, "Chưa xác định được cha", "Giấy chứng sinh")
     await press(citizen, "Có", "Chụp Giấy chứng sinh")
