@@ -193,14 +193,17 @@ def province_in(address: str) -> Province | None:
 
 
 def street_of(address: str) -> str:
-    """Return the part of a written address before its commune, district or province ("Thôn 3")."""
+    """Return the part of a written address before its commune, district or province ("Thôn 3").
+
+    Units are recognised by their kind ("Xã ...", "Huyện ..."); without any, the last two parts are taken as
+    the commune (or district) and the province.
+    """
     units = ("xa ", "phuong ", "thi tran ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ", "dac khu ", "tp ")
-    kept = []
-    for part in (part.strip() for part in address.split(",")):
-        if not part or fold(part).startswith(units):
-            break
-        kept.append(part)
-    return ", ".join(kept)
+    parts = [part.strip() for part in address.split(",") if part.strip()]
+    named = next((i for i, part in enumerate(parts) if fold(part).startswith(units)), None)
+    if named is None:  # no unit named as such: "12 Trần Hưng Đạo, Bình Thủy, Cần Thơ" ends with commune and province
+        named = max(len(parts) - 2, 0) if len(parts) >= 3 else max(len(parts) - 1, 0)
+    return ", ".join(parts[:named])
 
 
 def problems(found: Places | None = None) -> list[str]:

@@ -65,6 +65,8 @@ def test_an_old_written_address_gives_its_province_and_street() -> None:
     assert places.street_of(old) == "Số 5 Lê Lợi"
     assert places.street_of("Thôn 3, Xã Tân Hưng, Huyện Tân Châu, Tỉnh Tây Ninh") == "Thôn 3"
     assert places.street_of("Xã Tân Hưng, Tây Ninh") == ""
+    assert places.street_of("12 Trần Hưng Đạo, Bình Thủy, Cần Thơ") == "12 Trần Hưng Đạo"
+    assert places.street_of("Tây Ninh") == ""
     assert places.province_in("Số 5, Quận 1, Bình Dương") is None
 
 
