@@ -29,6 +29,7 @@ from bot.photos import PhotoRules
 from bot.sender import Sender
 from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
+from flows import places
 from flows.compiler import CompiledFlow, FlowError, load_flows
 from flows.validators import VALIDATORS, load_id_provinces, load_vsic
 from flows.vsic import keyword_problems
@@ -113,6 +114,7 @@ def check(settings: Settings) -> list[str]:
         problems.append(str(exc))
     if settings.vsic_file.exists():
         problems += keyword_problems(load_vsic(settings.vsic_file))
+    problems += places.problems()
     return problems
 
 
@@ -124,7 +126,7 @@ def run_check(settings: Settings) -> int:
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
-    print("OK: flows, locales and configuration are valid")
+    print("OK: flows, locales, place data and configuration are valid")
     return 0
 
 

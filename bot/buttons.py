@@ -103,6 +103,16 @@ class Back(Payload):
 
 
 @dataclass(frozen=True)
+class PlacePick(Payload):
+    """In a place step: this province ("p"), this commune ("c"), or the same place as an earlier step ("s")."""
+
+    prefix: ClassVar[str] = "pl"
+    step: str
+    part: str
+    value: str
+
+
+@dataclass(frozen=True)
 class ConfirmCancel(Payload):
     """Yes, drop the filing in progress (or no, keep it)."""
 
@@ -256,12 +266,12 @@ class CancelTask(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     cls.prefix: cls
     for cls in (
-        StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, ConfirmCancel, AcceptPrefill,
+        StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, PlacePick, ConfirmCancel, AcceptPrefill,
         ReviewAction, EditStep, EditSection, ConfirmAnswer, HelpSkip, Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase,
         OfficialAction, PickItem, ItemsChosen, UseDefaultDate, CancelTask,
     )
 }
-STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back, HelpSkip)  # buttons of one step of a flow
+STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back, HelpSkip, PlacePick)  # buttons of one step of a flow
 FILING = STEP_BOUND + (ConfirmCancel, AcceptPrefill, ReviewAction, EditStep, EditSection, ConfirmAnswer)  # buttons of a filing in progress
 SERVICES = (Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase)
 

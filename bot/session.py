@@ -121,7 +121,15 @@ class ReplacingPhotos:
     slot: str
 
 
-Item = GroupItem | ReplacingPhotos
+@dataclass(frozen=True)
+class PickingPlace:
+    """Half way through a place step: its stage and what is chosen so far (province, commune, matches)."""
+
+    step: str
+    progress: dict[str, Any] = field(default_factory=dict)
+
+
+Item = GroupItem | ReplacingPhotos | PickingPlace
 
 
 def item_to_json(item: Item | None) -> dict[str, Any]:
@@ -130,6 +138,8 @@ def item_to_json(item: Item | None) -> dict[str, Any]:
         return {"mode": "group", "values": item.values}
     if isinstance(item, ReplacingPhotos):
         return {"mode": "replace", "slot": item.slot}
+    if isinstance(item, PickingPlace):
+        return {"mode": "place", "step": item.step, "progress": item.progress}
     return {}
 
 
@@ -141,6 +151,8 @@ def item_from_json(data: Any) -> Item | None:
         return GroupItem(dict(data.get("values") or {}))
     if data.get("mode") == "replace":
         return ReplacingPhotos(str(data["slot"]))
+    if data.get("mode") == "place":
+        return PickingPlace(str(data.get("step") or ""), dict(data.get("progress") or {}))
     if set(data) == {"replace"}:
         return ReplacingPhotos(str(data["replace"]))
     return GroupItem(dict(data))

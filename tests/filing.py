@@ -8,7 +8,9 @@ from tests.e2e.chat import BIRTH_FINISH, BIRTH_PARENTS
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
     ("001093012345", "Nơi cư trú hiện nay"),
-    ("Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "Số điện thoại"),
+    ("Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("tan ninh", "Địa chỉ: Phường Tân Ninh, Tây Ninh"),
+    ("Số 5 Lê Lợi", "Số điện thoại"),
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
@@ -46,6 +48,8 @@ async def file_birth_registration(citizen: CitizenHandle, *, birthplace: str = "
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
     await say(citizen, birthplace, "Có khai thông tin người mẹ")
     for kind, text, expect in BIRTH_PARENTS:
         await (say if kind == "say" else press)(citizen, text, expect)

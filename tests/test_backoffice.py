@@ -87,12 +87,15 @@ async def test_household_business_approved_with_the_fee_and_a_typed_date(client)
           "address": "12 Trần Hưng Đạo, Bình Thủy, Cần Thơ"}
     assert "Bot đọc được mã QR" in await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 9, "title": "MẶT SAU"})
     await press(citizen, "✅ Dùng thông tin này", "Dân tộc của chủ hộ")
-    for text, expect in [("Kinh", "Quốc tịch"), ("Việt Nam", "Địa chỉ liên lạc"), ("12 Trần Hưng Đạo, Bình Thủy, Cần Thơ", "Số điện thoại của chủ hộ"),
-                         ("0901234567", "Email")]:
+    for text, expect in [("Kinh", "Quốc tịch"), ("Việt Nam", "Địa chỉ trên căn cước: 12 Trần Hưng Đạo, Bình Thủy, Cần Thơ"),
+                         ("cần thơ", "gõ tên xã, phường"), ("binh thuy", "Địa chỉ: Phường Bình Thủy")]:
         await say(citizen, text, expect)
+    await press(citizen, "12 Trần Hưng Đạo", "Địa chỉ liên lạc")  # the street part of the card's address
+    await press(citizen, "Giống Thường trú", "Số điện thoại của chủ hộ")
+    await say(citizen, "0901234567", "Email")
     await press(citizen, "Bỏ qua", "Tên hộ kinh doanh")
-    for text, expect in [("Bánh mì Cô Ba", "Địa chỉ trụ sở"), ("15 Nguyễn Trãi, Bình Thủy, Cần Thơ", "Số điện thoại của hộ"),
-                         ("0292 3812 345", "địa điểm kinh doanh nào khác")]:
+    for text, expect in [("Bánh mì Cô Ba", "Địa chỉ trụ sở"), ("Cần Thơ", "gõ tên xã, phường"), ("ninh kieu", "Địa chỉ: Phường Ninh Kiều"),
+                         ("15 Nguyễn Trãi", "Số điện thoại của hộ"), ("0292 3812 345", "địa điểm kinh doanh nào khác")]:
         await say(citizen, text, expect)
     await press(citizen, "Không có", "Ngành nghề kinh doanh chính")
     await say(citizen, "quán ăn", "5610 – Nhà hàng")

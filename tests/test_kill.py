@@ -45,6 +45,8 @@ STEPS: list[tuple[str, object, object]] = [
     *[("say", text, expect) for text, expect in BIRTH_ANSWERS],
     ("press", "Nữ", "Ngày sinh của cháu"),
     ("say", "01/03/2026", "Nơi sinh"),
+    ("say", "Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("say", "tân ninh", "Nơi sinh: Phường Tân Ninh"),
     ("say", "Bệnh viện Đa khoa tỉnh Tây Ninh", "Có khai thông tin người mẹ"),
     *BIRTH_PARENTS,
     ("photo", 4, lambda m: "✅ Xong (1 ảnh)" in str(m.get("reply_markup"))),  # the question after "Đã nhận 1/2 ảnh"

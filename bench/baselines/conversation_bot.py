@@ -256,7 +256,15 @@ def text_handler(state: int) -> Callable:
 
     async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int | None:
         """Store a valid answer and ask the next question, or ask again."""
-        value = validate(update.message.text)
+        typed = update.message.text
+        if validate is valid_address:  # asked in three parts like motcua's place step: province, commune, street
+            parts = context.user_data.setdefault("_parts", [])
+            parts.append(" ".join(typed.split()))
+            if len(parts) < 3:
+                await update.message.reply_text(("Xã/phường?", "Số nhà, đường?")[len(parts) - 1])
+                return None
+            typed = ", ".join(reversed(context.user_data.pop("_parts")))
+        value = validate(typed)
         if value is None:
             await update.message.reply_text("Câu trả lời chưa hợp lệ. " + QUESTIONS[state])
             return None

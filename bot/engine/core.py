@@ -301,6 +301,10 @@ class Engine:
         return [compiled.flow.step(s) for s in path if self.kind(compiled.flow.step(s)).answers]
 
     def _back(self, session: Session, compiled: CompiledFlow) -> list[Effect]:
+        step = compiled.flow.step(session.current_step)
+        within = self.kind(step).back(self, session, compiled, step)
+        if within is not None:
+            return within
         if not session.history:
             return [Say(Text("back-at-start"))] + self.ask(session, compiled)
         leaving = session.step

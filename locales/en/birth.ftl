@@ -161,3 +161,9 @@ birth-card-mother-male-id = ⚠️ The requester says she is the child's mother,
 birth-card-father-female-id = ⚠️ The requester says he is the child's father, but the requester's ID number is a woman's.
 birth-card-requester-not-mother = ⚠️ The requester says she is the child's mother, but the requester's ID number differs from the mother's.
 birth-card-requester-not-father = ⚠️ The requester says he is the child's father, but the requester's ID number differs from the father's.
+birth-child-birthplace-street =
+    Place of birth: { $commune }, { $province }.
+    Please type the name of the health facility where the child was born, for example: Bệnh viện Đa khoa tỉnh Tây Ninh; for a birth at home, type the house number, street and village.
+birth-child-hometown-street =
+    Hometown: { $commune }, { $province }.
+    If a village should be added, please type it here; if not, choose “Skip”.

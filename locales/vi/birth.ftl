@@ -161,3 +161,9 @@ birth-card-mother-male-id = ⚠️ Người yêu cầu khai là mẹ của trẻ
 birth-card-father-female-id = ⚠️ Người yêu cầu khai là cha của trẻ, nhưng số định danh của người yêu cầu là của nữ giới.
 birth-card-requester-not-mother = ⚠️ Người yêu cầu khai là mẹ của trẻ, nhưng số định danh của người yêu cầu khác số định danh của người mẹ.
 birth-card-requester-not-father = ⚠️ Người yêu cầu khai là cha của trẻ, nhưng số định danh của người yêu cầu khác số định danh của người cha.
+birth-child-birthplace-street =
+    Nơi sinh: { $commune }, { $province }.
+    Ông/Bà gõ tên cơ sở y tế nơi cháu sinh ra, ví dụ: Bệnh viện Đa khoa tỉnh Tây Ninh; nếu cháu sinh tại nhà, Ông/Bà gõ số nhà, đường, thôn/ấp.
+birth-child-hometown-street =
+    Quê quán: { $commune }, { $province }.
+    Nếu cần ghi thêm thôn, ấp, Ông/Bà gõ vào đây; nếu không, Ông/Bà chọn “Bỏ qua”.

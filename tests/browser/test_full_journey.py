@@ -139,6 +139,8 @@ def test_birth_registration_filed_and_approved_through_the_page(service, open_se
         answer(citizen, text, expected)
     tap(citizen, "Nữ", "Ngày sinh của cháu")
     answer(citizen, "01/03/2026", "Nơi sinh")
+    answer(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    answer(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
     answer(citizen, "Bệnh viện Đa khoa tỉnh Tây Ninh", "Có khai thông tin người mẹ")
     for kind, text, expected in BIRTH_PARENTS:
         (answer if kind == "say" else tap)(citizen, text, expected)

@@ -9,7 +9,9 @@ ADMIN_CHAT = -1001
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
     ("001093012345", "Nơi cư trú hiện nay"),
-    ("Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh", "Số điện thoại"),
+    ("Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("tan ninh", "Địa chỉ: Phường Tân Ninh, Tây Ninh"),
+    ("Số 5 Lê Lợi", "Số điện thoại"),
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
@@ -21,7 +23,9 @@ BIRTH_PARENTS = [
     ("say", "Việt Nam", "Ngày sinh của mẹ"),
     ("say", "1995", "Dân tộc của mẹ"),
     ("say", "Kinh", "Nơi cư trú của mẹ"),
-    ("say", "Số 5 Lê Lợi, Tây Ninh", "Số định danh cá nhân (12 số) của mẹ"),
+    ("say", "Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("say", "tan ninh", "Địa chỉ: Phường Tân Ninh"),
+    ("say", "Số 5 Lê Lợi", "Số định danh cá nhân (12 số) của mẹ"),
     ("say", "001195012345", "là cha của trẻ"),
     ("press", "Có, dùng thông tin của tôi", "Quốc tịch của cha"),
     ("say", "Việt Nam", "Ngày sinh của cha"),
@@ -30,7 +34,9 @@ BIRTH_PARENTS = [
     ("press", "Đã đăng ký kết hôn", "Dân tộc của cháu"),
     ("press", "Kinh", "Quốc tịch của cháu"),
     ("press", "Việt Nam", "Quê quán"),
-    ("say", "Tây Ninh", "Giấy chứng sinh"),
+    ("say", "Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("say", "tan hung", "Quê quán: Xã Tân Hưng"),
+    ("say", "bỏ qua", "Giấy chứng sinh"),
     ("press", "Có", "Chụp Giấy chứng sinh"),
 ]
 # After the birth certificate's photo: no marriage certificate photo, no extract copy, paper result, no linked procedure.
@@ -72,6 +78,8 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
         await say(citizen, text, expect)
     await press(citizen, "Nữ", "Ngày sinh của cháu")
     await say(citizen, "01/03/2026", "Nơi sinh")
+    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
+    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
     await say(citizen, birthplace, "Có khai thông tin người mẹ")
     for kind, text, expect in BIRTH_PARENTS:
         await (say if kind == "say" else press)(citizen, text, expect)

@@ -49,11 +49,14 @@ async def test_birth_registration_on_zalo_approved_in_the_telegram_admin_chat(se
     await citizen.wait_for("Đã nhận 1/2", timeout=20)
     await citizen.send_photo(imagegen.document_photo(seed=52))
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
-    for text, expect in [("Lê Thị Hoa", "Số định danh"), ("001195012345", "Nơi cư trú"), ("Số 5 Lê Lợi, Tây Ninh", "Số điện thoại"),
+    for text, expect in [("Lê Thị Hoa", "Số định danh"), ("001195012345", "Nơi cư trú"), ("tay ninh", "Ông/Bà gõ tên xã, phường"),
+                         ("tan ninh", "Địa chỉ: Phường Tân Ninh"), ("Số 5 Lê Lợi", "Số điện thoại"),
                          ("0912345678", "Họ và tên của cháu"), ("Trần Bảo An", "Giới tính"), ("2", "Ngày sinh của cháu"),
-                         ("01/03/2026", "Nơi sinh"), ("Bệnh viện tỉnh Tây Ninh", "là mẹ của trẻ"), ("1", "Quốc tịch của mẹ"),
+                         ("01/03/2026", "Nơi sinh"), ("Tây Ninh", "Ông/Bà gõ tên xã, phường"), ("tân ninh", "Nơi sinh: Phường Tân Ninh"),
+                         ("Bệnh viện tỉnh Tây Ninh", "là mẹ của trẻ"), ("1", "Quốc tịch của mẹ"),
                          ("Việt Nam", "Ngày sinh của mẹ"), ("1995", "Dân tộc của mẹ"), ("Kinh", "thông tin người cha"),
-                         ("2", "Quê quán của mẹ"), ("Tây Ninh", "Giấy chứng sinh do bệnh viện"), ("1", "Chụp Giấy chứng sinh")]:
+                         ("2", "Quê quán của mẹ"), ("Tây Ninh", "Ông/Bà gõ tên xã, phường"), ("tan hung", "Quê quán: Xã Tân Hưng"),
+                         ("bỏ qua", "Giấy chứng sinh do bệnh viện"), ("1", "Chụp Giấy chứng sinh")]:
         await answer(citizen, text, expect)
     await citizen.send_photo(imagegen.document_photo(seed=53, blur=6.0))
     await citizen.wait_for("bị mờ", timeout=20)

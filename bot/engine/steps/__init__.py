@@ -12,13 +12,14 @@ from bot.engine.steps.base import StepKind
 from bot.engine.steps.choice import Choice
 from bot.engine.steps.consent import Consent
 from bot.engine.steps.photos import Photos
+from bot.engine.steps.place import PlaceStep
 from bot.engine.steps.repeat import Repeat
 from bot.engine.steps.review import Review
 from bot.engine.steps.submit import SubmitStep
 from bot.engine.steps.text import TextStep
 from flows.definition import Step
 
-KINDS: dict[str, StepKind] = {kind.name: kind for kind in (Consent(), TextStep(), Choice(), Photos(), Repeat(), Review(), SubmitStep())}
+KINDS: dict[str, StepKind] = {kind.name: kind for kind in (Consent(), TextStep(), Choice(), PlaceStep(), Photos(), Repeat(), Review(), SubmitStep())}
 
 
 def card_line(step: Step, answers: dict[str, Any], shown: dict[str, str], photos: int = 0) -> Text | None:

@@ -74,6 +74,10 @@ class StepKind:
         """Take one input at this step (``pressed`` is the decoded button, if one was pressed)."""
         return engine.ask(session, compiled)
 
+    def back(self, engine: Engine, session: Session, compiled: CompiledFlow, step: Step) -> list[Effect] | None:
+        """Go back within the step (a step asked in parts); None leaves it for the previous step."""
+        return None
+
     def after(self, engine: Engine, session: Session, compiled: CompiledFlow, step: Step, ctx: Context) -> list[Effect]:
         """Go on once the citizen answered an offer to prefill from this step (photos: move on when full)."""
         return engine.ask(session, compiled)
