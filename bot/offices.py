@@ -24,6 +24,12 @@ class Office:
     hours: str
     fees: dict[str, int] = field(default_factory=dict)
     phone: str = ""  # offered to a citizen who cannot get past a question
+    centre: str = ""  # its public service centre as citizens know it ("Trung tâm Phục vụ hành chính công xã ...")
+
+    @property
+    def desk_name(self) -> str:
+        """Return the name messages give the office: its public service centre, else its own name."""
+        return self.centre or self.name
 
     def fee(self, key: str) -> int:
         """Return the fee for a fee key (0 when the table does not list it)."""
@@ -43,7 +49,7 @@ def load_offices(path: Path = DEFAULT_OFFICES) -> list[Office]:
             raise OfficeError(f"OFFICES_FILE {path}: office #{number} lacks {', '.join(missing)}")
         fees = {str(k): int(v) for k, v in (item.get("fees") or {}).items()}
         offices.append(Office(str(item["code"]), str(item["name"]), str(item["address"]), str(item["hours"]), fees,
-                              str(item.get("phone") or "")))
+                              str(item.get("phone") or ""), str(item.get("centre") or "")))
     if not offices:
         raise OfficeError(f"OFFICES_FILE {path}: lists no office")
     return offices

@@ -2,6 +2,8 @@
 
 ``locales/<lang>/*.ftl`` are loaded into one bundle per language. Vietnamese is the default and the
 fallback. Parameters may be ``Text`` values (rendered first) or lists of them (joined by new lines).
+``defaults`` holds parameters any message may use without being given them: ``$office``, the name of the
+receiving office's public service centre (set once at start-up; the cache assumes it does not change).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Catalog:
     """All messages of all languages; renders ``Text`` values."""
 
     def __init__(self, *directories: Path) -> None:
+        self.defaults: dict[str, Any] = {"office": Text("office-generic")}  # parameters any message may use unless given
         self.bundles: dict[str, FluentBundle] = {}
         self.messages: dict[str, dict[str, Message]] = {}
         for directory in directories or (LOCALES_DIR,):
@@ -53,6 +56,11 @@ class Catalog:
         if DEFAULT_LANGUAGE not in self.bundles:
             raise LocaleError(f"no '{DEFAULT_LANGUAGE}' locale folder in {', '.join(map(str, directories))}")
         self._cache: dict[tuple[str, str], str] = {}
+
+    def set_default(self, name: str, value: Any) -> None:
+        """Give every message a parameter it may use without being given it (e.g. ``office``)."""
+        self.defaults[name] = value
+        self._cache.clear()
 
     @property
     def languages(self) -> list[str]:
@@ -75,7 +83,8 @@ class Catalog:
             bundle = self.bundles[DEFAULT_LANGUAGE]
         if not bundle.has_message(text.key):
             return text.key
-        params = {name: self._param(language, value) for name, value in text.params.items()}
+        given = {name: value for name, value in self.defaults.items() if name not in text.params and text.key != getattr(value, "key", None)}
+        params = {name: self._param(language, value) for name, value in {**given, **text.params}.items()}
         pattern = bundle.get_message(text.key).value
         rendered, _errors = bundle.format_pattern(pattern, params)
         if not text.params:

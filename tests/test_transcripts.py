@@ -11,7 +11,7 @@ from bot.photos import PhotoRules
 from flows.compiler import load_flows
 from flows.validators import VALIDATORS, load_vsic
 from locales.catalog import LOCALES_DIR, Catalog
-from tests.transcript import GOLDEN_DIR, TranscriptRunner, load_script, parse_now, play
+from tests.transcript import GOLDEN_DIR, OFFICE, TranscriptRunner, load_script, parse_now, play
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -22,6 +22,7 @@ SCRIPTS = sorted((HERE / "transcripts").glob("*.yaml"))
 def engine() -> Engine:
     """Build the engine once on the real flows plus the test-only third procedure."""
     catalog = Catalog(LOCALES_DIR, HERE / "flows" / "locales")
+    catalog.set_default("office", OFFICE.desk_name)
     flows = load_flows(ROOT / "flows", catalog.keys(), VALIDATORS, KINDS)
     flows.update(load_flows(HERE / "flows", catalog.keys(), VALIDATORS, KINDS))
     vsic = load_vsic(ROOT / "flows" / "reference" / "vsic2018.csv")

@@ -44,7 +44,8 @@ from storage.database import open_database
 from tests import imagegen
 
 OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00",
-                fees={"birth_registration_late": 8000, "household_business": 100000}, phone="0276 000 0000")
+                fees={"birth_registration_late": 8000, "household_business": 100000}, phone="0276 000 0000",
+                centre="Trung tâm Phục vụ hành chính công xã Thử")
 GOLDEN_DIR = Path(__file__).parent / "transcripts" / "golden"
 
 
