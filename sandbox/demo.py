@@ -18,7 +18,7 @@ def populate(server: SandboxServer) -> None:
     for user_id, name in CITIZENS + OFFICIALS:
         server.state.add_user(name, user_id=user_id, language_code="vi")
     server.state.add_group(
-        "Bộ phận Một cửa – cán bộ", chat_id=ADMIN_CHAT,
+        "Trung tâm Phục vụ hành chính công – cán bộ", chat_id=ADMIN_CHAT,
         members=[user_id for user_id, _ in OFFICIALS], bot_status="administrator",
     )
     server.add_zalo_bot(ZALO_TOKEN, "Một cửa trên Zalo")

@@ -32,7 +32,7 @@ async def press(citizen: CitizenHandle, label: str, expect: str):
 
 async def begin_birth_registration(citizen: CitizenHandle, relationship: str = "Cha") -> None:
     """Open a birth registration and reach the ID card photos."""
-    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await say(citizen, "/start", "Ông/Bà muốn làm thủ tục gì")
     await press(citizen, "Đăng ký khai sinh", "Đồng ý xử lý dữ liệu cá nhân")
     await press(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
     await press(citizen, relationship, "Chụp căn cước")

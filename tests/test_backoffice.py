@@ -79,13 +79,13 @@ async def test_birth_registration_from_filing_to_rating(client):
 
 async def test_household_business_approved_with_the_fee_and_a_typed_date(client):
     citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
-    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await say(citizen, "/start", "Ông/Bà muốn làm thủ tục gì")
     await press(citizen, "Đăng ký thành lập hộ kinh doanh", "Đồng ý xử lý dữ liệu")
     await press(citizen, "✅ Tôi đồng ý", "Ai thành lập")
     await press(citizen, "Một cá nhân (tôi)", "Chụp căn cước của chủ hộ")
     qr = {"id_number": "079190012345", "full_name": "Võ Thị Cúc", "birth_date": "05041990", "sex": "Nữ",
           "address": "12 Trần Hưng Đạo, Bình Thủy, Cần Thơ"}
-    assert "Bot đọc được mã QR" in await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 9, "title": "MẶT SAU"})
+    assert "Hệ thống đọc được mã QR" in await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 9, "title": "MẶT SAU"})
     await press(citizen, "✅ Dùng thông tin này", "Dân tộc của chủ hộ")
     for text, expect in [("Kinh", "Quốc tịch"), ("Việt Nam", "Địa chỉ trên căn cước: 12 Trần Hưng Đạo, Bình Thủy, Cần Thơ"),
                          ("cần thơ", "gõ tên xã, phường"), ("binh thuy", "Địa chỉ: Phường Bình Thủy")]:

@@ -48,7 +48,7 @@ async def test_lookup_by_code_and_by_receipt_qr_shows_others_only_status_and_dat
 async def test_my_dossiers_and_withdrawal_before_processing(client):
     citizen = client.citizen(1001)
     code = await file_birth_registration(citizen)
-    listing = await say(citizen, "/mydossiers", "Hồ sơ của anh/chị")
+    listing = await say(citizen, "/mydossiers", "Hồ sơ của Ông/Bà")
     assert code in listing.text and "Mới đăng ký" in listing.text
     await press(citizen, f"↩️ Rút hồ sơ {code}", "chắc chắn muốn rút")
     await press(citizen, "Có, rút hồ sơ", f"Đã rút hồ sơ {code}")
@@ -66,7 +66,7 @@ async def test_a_dossier_being_processed_cannot_be_withdrawn(client):
     hoa = client.official(2001, "Cán bộ Hòa")
     await hoa.click("✅ Tiếp nhận", card=code)
     await hoa.click("▶️ Bắt đầu xử lý", card=code)
-    listing = await say(citizen, "/mydossiers", "Hồ sơ của anh/chị")
+    listing = await say(citizen, "/mydossiers", "Hồ sơ của Ông/Bà")
     assert f"↩️ Rút hồ sơ {code}" not in listing.last.labels
     assert get_dossier(client.services.db, code).state == "processing"
 
@@ -74,7 +74,7 @@ async def test_a_dossier_being_processed_cannot_be_withdrawn(client):
 async def test_feedback_reaches_the_admin_chat(client):
     citizen = client.citizen(1001)
     await say(citizen, "/start", "thủ tục gì")
-    await press(citizen, "💬 Góp ý", "Mời anh/chị gõ góp ý")
+    await press(citizen, "💬 Góp ý", "Mời Ông/Bà gõ góp ý")
     await say(citizen, "Nên mở cửa thêm sáng thứ Bảy", "Cảm ơn")
     posts = [m for m in client.admin if "Góp ý của công dân" in m.text]
     assert len(posts) == 1 and "Nên mở cửa thêm sáng thứ Bảy" in posts[0].text
@@ -120,7 +120,7 @@ async def test_idle_draft_is_reminded_then_deleted(client):
     await client.delivered()
     assert "đã bị xóa cùng các ảnh" in citizen.messages[-1].text
     assert not list((client.settings.data_dir / "blobs").rglob("*.jpg"))
-    await say(citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await say(citizen, "/start", "Ông/Bà muốn làm thủ tục gì")
 
 
 async def test_wrong_file_type_and_too_large_photo_are_refused_with_a_clear_message(client):

@@ -37,7 +37,7 @@ REPLY_TIMEOUT = 30.0
 SPARES = 2  # processes kept warm (imports done): two kills can come within half a second
 
 STEPS: list[tuple[str, object, object]] = [
-    ("say", "/start", "Anh/chị muốn làm thủ tục gì"),
+    ("say", "/start", "Ông/Bà muốn làm thủ tục gì"),
     ("press", "Đăng ký khai sinh", "Đồng ý xử lý dữ liệu cá nhân"),
     ("press", "✅ Tôi đồng ý", "là gì của cháu bé"),
     ("press", "Cha", "Chụp căn cước"),

@@ -2,7 +2,7 @@
 birth-title = Birth registration
 consent-birth =
     🔒 Consent to the processing of personal data (version { $version })
-    To register a birth, the System collects:
+    To register a birth, { $office } collects through this system:
     • the requester: full name, personal ID number, residence, relationship to the child, phone number, ID card photos;
     • the child: full name, sex, date of birth, place of birth, ethnicity, nationality, hometown;
     • the father and the mother: full name, date or year of birth, ethnicity, nationality, residence, personal ID number (or passport number for a foreigner), hometown when the other parent is unknown, whether they registered their marriage;
@@ -25,7 +25,7 @@ birth-requester-name = Your full name (the person filing)?
 birth-requester-name-label = Requester's name
 birth-requester-id = Your personal ID number (the 12 digits on your ID card)?
 birth-requester-id-label = Requester's ID number
-birth-requester-residence = Your current residence (house number, street/village, commune, province)?
+birth-requester-residence = Your current residence?
 birth-requester-residence-label = Requester's residence
 birth-requester-phone = A phone number the office can call?
 birth-requester-phone-label = Phone number
@@ -43,7 +43,7 @@ birth-child-ethnicity = The child's ethnicity? (choose "Kinh" or type the group'
 birth-child-ethnicity-label = Child's ethnicity
 birth-child-nationality = The child's nationality?
 birth-child-nationality-label = Child's nationality
-birth-child-hometown = The child's hometown (commune, province)? It is the father's or the mother's hometown, as the parents agree; not the place of birth.
+birth-child-hometown = The child's hometown? It is the father's or the mother's hometown, as the parents agree; not the place of birth.
 birth-child-hometown-label = Hometown
 birth-mother-name = The mother's full name?
 birth-mother-name-label = Mother's name
@@ -116,9 +116,9 @@ birth-mother-passport = The child's mother is a foreigner: her passport or other
 birth-mother-passport-label = Mother's passport number
 birth-father-passport = The child's father is a foreigner: his passport or other international travel document number?
 birth-father-passport-label = Father's passport number
-birth-mother-hometown = The father is unknown, so the child takes the mother's hometown. The mother's hometown (commune, province)?
+birth-mother-hometown = The father is unknown, so the child takes the mother's hometown. The mother's hometown?
 birth-mother-hometown-label = Mother's hometown
-birth-father-hometown = The mother is unknown, so the child takes the father's hometown. The father's hometown (commune, province)?
+birth-father-hometown = The mother is unknown, so the child takes the father's hometown. The father's hometown?
 birth-father-hometown-label = Father's hometown
 birth-recognition-declaration = 📄 The parents have not registered their marriage, so this is birth registration combined with recognition of the father (3 working days). Photograph the declaration recognising the father (1–2 photos). Note: the father must be present when the dossier is filed at the office.
 birth-recognition-declaration-label = Declaration recognising the father
@@ -140,7 +140,7 @@ birth-linked-procedure = Do you want the linked procedure: birth registration, p
 birth-linked-procedure-label = Linked procedure
 birth-linked-procedure-yes = Yes, the linked procedure
 birth-linked-procedure-no = No, birth registration only
-birth-linked-residence-address = The address where the child is to be registered as a permanent resident (number, street/hamlet, commune, province)?
+birth-linked-residence-address = The address where the child is to be registered as a permanent resident?
 birth-linked-residence-address-label = Permanent residence address
 birth-linked-head-name = The full name of the head of that household?
 birth-linked-head-name-label = Head of household

@@ -1,10 +1,10 @@
 # The bot's general messages (menu, commands, navigation, review, receipt).
 
 menu =
-    Hello! This is the online one-stop desk. Which procedure would you like to file?
-    Choose an item below (tap a button or type its number).
+    Welcome! This is the online filing desk of { $office }. Which procedure would you like to file?
+    Choose an item below (or type its number).
 help =
-    How to use this bot:
+    How to use this service:
     • Answer each question by typing or tapping a button.
     • Documents: take a sharp, well-lit photo showing all four corners, then send it.
     • /back — previous question   • /review — review your filing
@@ -29,12 +29,12 @@ ask-after =
 
     { $question }
 lines = { $lines }
-choice-invalid = Please tap one of the buttons below (or type the option's name).
+choice-invalid = Please choose one of the options below (or type the option's name).
 
 consent-agree = ✅ I agree
 consent-decline = I do not agree
 consent-need-answer = Please choose "I agree" to continue, or "I do not agree" to stop.
-consent-declined = You did not agree, so nothing was collected. You can still file in person at the one-stop desk.
+consent-declined = You did not agree, so nothing was collected. You can still file in person at { $office }.
 
 cancel-confirm = Do you really want to abandon your { $title } filing? Everything you entered and every photo you sent will be deleted.
 cancel-yes = Yes, abandon it
@@ -43,7 +43,7 @@ cancelled = Your filing was abandoned and what you sent has been deleted.
 cancel-kept = Your filing is kept as it was. Please continue.
 
 photos-done = ✅ Done ({ $count } photos)
-photos-expected = This step needs a photo of the document (tap 📎 or the camera icon).
+photos-expected = This step needs a photo of the document (use 📎 or the camera icon).
 photos-need-more = At least { $min } photos are needed; you have sent { $count }. Please send more.
 photos-received = Received { $count }/{ $max } photos of { $document }.
 photo-problem = Photo { $number } can't be used: { $problem }
@@ -70,7 +70,7 @@ review =
     📋 Please review your { $title } filing:
     { $lines }
 
-    If everything is right, tap "Submit". To change something, tap "Edit".
+    If everything is right, choose "Submit". To change something, choose "Edit".
 review-line = • { $label }: { $value }
 review-photos = { $count } photos
 review-empty = (none)
@@ -78,7 +78,7 @@ review-send = 📨 Submit
 review-edit = ✏️ Edit
 review-edit-which = Which item do you want to change?
 review-back = ⬅️ Back to the review
-review-use-buttons = Please tap "Submit" or "Edit".
+review-use-buttons = Please choose "Submit" or "Edit".
 review-not-yet = The filing isn't complete yet, so it can't be reviewed. Please answer the current question.
 
 receipt =
@@ -90,3 +90,5 @@ receipt =
     { $notes }
     You will be notified at every change. Type the receipt code at any time to look it up.
 receipt-qr-caption = QR code of dossier { $code } — show it to the officer when you collect the result.
+# The office named in messages when the deployment names none (locales/catalog.py defaults).
+office-generic = the public administrative service centre

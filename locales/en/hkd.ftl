@@ -2,7 +2,7 @@
 hkd-title = Household business registration
 consent-hkd =
     🔒 Consent to the processing of personal data (version { $version })
-    To register a household business, the System needs:
+    To register a household business, { $office } needs, through this system:
     • of the owner of the household business: full name, date of birth, sex, ethnicity, nationality, personal ID number (used as the tax code), permanent address, contact address, phone, e-mail (if any), photos of both sides of the ID card;
     • of each household member (when a household founds it): full name, date of birth, sex, nationality, ethnicity, permanent address, personal ID number; photos of the authorization;
     • of the household business: its name, head-office address, other business locations (if any), phone, business lines, capital, expected annual revenue band, number of employees, start date; photos of premises documents (if any); the owner's commitments.
@@ -42,7 +42,7 @@ hkd-owner-email = The owner's e-mail (optional)?
 hkd-owner-email-label = E-mail
 hkd-business-name = The business name? (e.g. Hộ kinh doanh Bánh mì Cô Ba — "công ty" and "doanh nghiệp" are not allowed)
 hkd-business-name-label = Business name
-hkd-business-address = The business's head-office address (number, street/village, commune, province)?
+hkd-business-address = The business's head-office address?
 hkd-business-address-label = Head office
 hkd-business-phone = The business's phone number?
 hkd-business-phone-label = Business phone

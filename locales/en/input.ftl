@@ -24,6 +24,7 @@ section-requester = Requester
 section-child = Child
 section-mother = Mother
 section-father = Father
+section-result = Result
 section-documents = Documents
 section-owner = Business owner
 section-business = Household business

@@ -54,10 +54,10 @@ admin-task-cancelled = Action on dossier { $code } cancelled.
 admin-cancel = Cancel
 admin-continue = Continue ➡️
 admin-item = { $mark }{ $label }
-admin-pick-items = 📝 Dossier { $code }: { $official }, choose what the citizen must supplement, then tap "Continue".
-admin-select-items = Choose at least one item to supplement, then tap "Continue".
+admin-pick-items = 📝 Dossier { $code }: { $official }, choose what the citizen must supplement, then press "Continue".
+admin-select-items = Choose at least one item to supplement, then press "Continue".
 admin-ask-reason = Dossier { $code } — { $action }: please type the reason (as a message in this group).
-admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date ({ $fee }). Tap the button for the default date or type another one (day/month/year).
+admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date ({ $fee }). Press the button for the default date or type another one (day/month/year).
 admin-use-date = Pickup on { $date }
 admin-bad-date = That date is invalid or in the past. Type it as day/month/year, e.g. { $example }.
 admin-citizen-withdraw = ↩️ The citizen withdrew dossier { $code }.
@@ -101,7 +101,7 @@ notify-supplement_requested =
     📝 Dossier { $code } ({ $title }) needs a supplement:
     { $items }
     Reason: { $reason }
-    Tap "Supplement now" to send these items again.
+    Choose "Supplement now" to send these items again.
 notify-supplement_received = 📎 The supplement for dossier { $code } was received.
 notify-payment_requested = 💰 Dossier { $code } ({ $title }): please pay the fee of { $fee } at { $office }.
 notify-done =
@@ -110,7 +110,7 @@ notify-done =
     Bring the originals of the documents you photographed, for comparison:
     { $documents }
     { $fee_line }
-notify-handed_over = 📦 The result of dossier { $code } has been handed over. How satisfied are you with the service? Tap the stars (1 = very dissatisfied, 5 = very satisfied).
+notify-handed_over = 📦 The result of dossier { $code } has been handed over. How satisfied are you with the service? Choose the stars (1 = very dissatisfied, 5 = very satisfied).
 notify-withdrawn = ↩️ Dossier { $code } has been withdrawn.
 notify-stopped =
     ✋ Processing of dossier { $code } ({ $title }) was stopped.
@@ -154,18 +154,18 @@ withdraw-yes = Yes, withdraw it
 withdraw-kept = The dossier is kept as it was.
 withdrawn = ↩️ Dossier { $code } has been withdrawn.
 withdrawn-supplement-erased = 🗑️ The supplement you had started for it, with the photos you added, was deleted.
-withdraw-not-possible = This dossier can no longer be withdrawn (processing has started or it is closed). Please contact the one-stop desk.
-rating-thanks = Thank you for rating { $rating }/5. Would you like to add a comment? Type it, or tap "Skip".
+withdraw-not-possible = This dossier can no longer be withdrawn (processing has started or it is closed). Please contact { $office }.
+rating-thanks = Thank you for rating { $rating }/5. Would you like to add a comment? Type it, or choose "Skip".
 rating-already = You have already rated this dossier. Thank you!
 rating-not-possible = You can rate your own dossier once its result has been handed over.
-feedback-ask = Please type your feedback. It goes to the one-stop desk's officials.
+feedback-ask = Please type your feedback. It goes to the officials of { $office }.
 feedback-thanks = Thank you! Your feedback was sent to the officials.
 
 privacy =
     🔒 What we store about you:
     • Filing in progress: { $filing } ({ $answers } answers, { $photos } photos not yet submitted)
     • Submitted dossiers: { $dossiers } ({ $codes })
-    Submitted dossiers are administrative records the office must keep; you may view them and ask for corrections at the one-stop desk.
+    Submitted dossiers are administrative records the office must keep; you may view them and ask for corrections at { $office }.
     Type /deletemydata to delete your draft and unsubmitted photos. Personal-data requests are acknowledged within 2 working days and completed within 15 days.
 erase-confirm = Delete your draft filing and every photo you have not submitted? This cannot be undone.
 erase-yes = Yes, delete

@@ -4,7 +4,7 @@ place-province =
     Please choose the province or city (the 34 in force since 1 July 2025), or type its name, for example: Tây Ninh, Hồ Chí Minh.
 place-from-card =
     Address on the ID card: { $address }
-    Since 1 July 2025 there are no districts, so please choose again in today's administrative units.
+    Please choose the province and commune in today's administrative units (there are no districts since 1 July 2025).
     { $question }
 place-province-unknown = The system found no province or city called “{ $typed }”. Please choose one from the list, or type a province's name, for example: Tây Ninh.
 place-commune =
@@ -26,4 +26,4 @@ place-street =
 place-street-placeholder = “{ $typed }” is not an address. Please type the house number, street, village or residential group, for example: Số 12 đường Lê Lợi, ấp 3.
 place-street-short = The address is too short. Please type the house number and street, or the village with its number, for example: { $example }.
 place-same-as = Same as { $label }
-place-offer = { $address } (you will choose the province and commune again in today's units)
+place-offer = { $address } (choose the province and commune again in today's units)

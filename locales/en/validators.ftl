@@ -56,7 +56,7 @@ invalid-positive-int = Please type a whole number in digits (0, 1, 2, ...), for 
 invalid-positive-int-too-large = The number must not be more than { $max }. Please type it again, for example: { $example }
 invalid-ethnicity = I don't recognise that ethnic group. Please type one of Vietnam's 54 ethnic groups, for example: { $example }.
 invalid-nationality = A nationality is written in letters only, for example: { $example }.
-invalid-tax-code = A personal tax code has 10 digits (or your 12-digit ID number), for example: { $example }. If you have none, tap "Skip".
+invalid-tax-code = A personal tax code has 10 digits (or your 12-digit ID number), for example: { $example }. If you have none, choose "Skip".
 
 ## Text hygiene (flows/text_hygiene.py): characters refused in any typed text, whatever the question.
 invalid-text-control = The text contains control characters that cannot be displayed (often from pasting out of another app). Please type it again directly, with ordinary letters, digits and punctuation.

@@ -2,7 +2,7 @@
 birth-title = Đăng ký khai sinh
 consent-birth =
     🔒 Đồng ý xử lý dữ liệu cá nhân (phiên bản { $version })
-    Để đăng ký khai sinh, Hệ thống thu thập:
+    Để đăng ký khai sinh, { $office } thu thập qua Hệ thống này:
     • người yêu cầu: họ tên, số định danh cá nhân, nơi cư trú, quan hệ với trẻ, số điện thoại, ảnh căn cước;
     • trẻ: họ tên, giới tính, ngày sinh, nơi sinh, dân tộc, quốc tịch, quê quán;
     • cha, mẹ: họ tên, ngày hoặc năm sinh, dân tộc, quốc tịch, nơi cư trú, số định danh cá nhân (hoặc số hộ chiếu nếu là người nước ngoài), quê quán khi chưa xác định được cha hoặc mẹ, việc đã đăng ký kết hôn hay chưa;
@@ -25,7 +25,7 @@ birth-requester-name = Họ và tên đầy đủ của Ông/Bà (người đi �
 birth-requester-name-label = Họ tên người yêu cầu
 birth-requester-id = Số định danh cá nhân (12 số trên căn cước) của Ông/Bà?
 birth-requester-id-label = Số định danh người yêu cầu
-birth-requester-residence = Nơi cư trú hiện nay của Ông/Bà (số nhà, đường/thôn, xã/phường, tỉnh)?
+birth-requester-residence = Nơi cư trú hiện nay của Ông/Bà?
 birth-requester-residence-label = Nơi cư trú người yêu cầu
 birth-requester-phone = Số điện thoại để cơ quan liên hệ?
 birth-requester-phone-label = Số điện thoại
@@ -43,7 +43,7 @@ birth-child-ethnicity = Dân tộc của cháu? (chọn "Kinh" hoặc gõ tên d
 birth-child-ethnicity-label = Dân tộc trẻ
 birth-child-nationality = Quốc tịch của cháu?
 birth-child-nationality-label = Quốc tịch trẻ
-birth-child-hometown = Quê quán của cháu (xã/phường, tỉnh)? Quê quán là quê quán của cha hoặc của mẹ, theo thỏa thuận của cha mẹ; không phải nơi sinh.
+birth-child-hometown = Quê quán của cháu? Quê quán là quê quán của cha hoặc của mẹ, theo thỏa thuận của cha mẹ; không phải nơi sinh.
 birth-child-hometown-label = Quê quán
 birth-mother-name = Họ và tên của mẹ cháu?
 birth-mother-name-label = Họ tên mẹ
@@ -116,9 +116,9 @@ birth-mother-passport = Mẹ của trẻ là người nước ngoài: số hộ 
 birth-mother-passport-label = Số hộ chiếu mẹ
 birth-father-passport = Cha của trẻ là người nước ngoài: số hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của cha?
 birth-father-passport-label = Số hộ chiếu cha
-birth-mother-hometown = Chưa xác định được cha nên trẻ mang quê quán của mẹ. Quê quán của mẹ (xã/phường, tỉnh)?
+birth-mother-hometown = Chưa xác định được cha nên trẻ mang quê quán của mẹ. Quê quán của mẹ?
 birth-mother-hometown-label = Quê quán mẹ
-birth-father-hometown = Chưa xác định được mẹ nên trẻ mang quê quán của cha. Quê quán của cha (xã/phường, tỉnh)?
+birth-father-hometown = Chưa xác định được mẹ nên trẻ mang quê quán của cha. Quê quán của cha?
 birth-father-hometown-label = Quê quán cha
 birth-recognition-declaration = 📄 Cha mẹ chưa đăng ký kết hôn nên đây là đăng ký khai sinh kết hợp nhận cha (thời hạn giải quyết 3 ngày làm việc). Chụp Tờ khai nhận cha (1–2 ảnh). Lưu ý: người cha phải có mặt khi nộp hồ sơ tại cơ quan.
 birth-recognition-declaration-label = Tờ khai nhận cha
@@ -140,7 +140,7 @@ birth-linked-procedure = Ông/Bà có muốn đăng ký liên thông: khai sinh,
 birth-linked-procedure-label = Đăng ký liên thông
 birth-linked-procedure-yes = Có, đăng ký liên thông
 birth-linked-procedure-no = Không, chỉ đăng ký khai sinh
-birth-linked-residence-address = Địa chỉ đăng ký thường trú cho trẻ (số nhà, đường/thôn, xã/phường, tỉnh)?
+birth-linked-residence-address = Địa chỉ đăng ký thường trú cho trẻ?
 birth-linked-residence-address-label = Địa chỉ đăng ký thường trú
 birth-linked-head-name = Họ và tên chủ hộ nơi trẻ đăng ký thường trú?
 birth-linked-head-name-label = Họ tên chủ hộ

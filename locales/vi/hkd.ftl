@@ -2,7 +2,7 @@
 hkd-title = Đăng ký thành lập hộ kinh doanh
 consent-hkd =
     🔒 Đồng ý xử lý dữ liệu cá nhân (phiên bản { $version })
-    Để đăng ký hộ kinh doanh, Hệ thống cần thu thập:
+    Để đăng ký hộ kinh doanh, { $office } cần thu thập qua Hệ thống này:
     • của chủ hộ kinh doanh: họ tên, ngày sinh, giới tính, dân tộc, quốc tịch, số định danh cá nhân (dùng làm mã số thuế), địa chỉ thường trú, địa chỉ liên lạc, số điện thoại, email (nếu có), ảnh căn cước hai mặt;
     • của từng thành viên hộ gia đình (nếu hộ gia đình thành lập): họ tên, ngày sinh, giới tính, quốc tịch, dân tộc, địa chỉ thường trú, số định danh cá nhân; ảnh văn bản ủy quyền;
     • của hộ kinh doanh: tên, địa chỉ trụ sở, các địa điểm kinh doanh khác (nếu có), số điện thoại, ngành nghề, vốn, mức doanh thu dự kiến, số lao động, ngày bắt đầu kinh doanh; ảnh giấy tờ về địa điểm (nếu có); các cam kết của chủ hộ kinh doanh.
@@ -42,7 +42,7 @@ hkd-owner-email = Email của chủ hộ kinh doanh (không bắt buộc)?
 hkd-owner-email-label = Email
 hkd-business-name = Tên hộ kinh doanh? (ví dụ: Hộ kinh doanh Bánh mì Cô Ba — không dùng chữ "công ty", "doanh nghiệp")
 hkd-business-name-label = Tên hộ kinh doanh
-hkd-business-address = Địa chỉ trụ sở hộ kinh doanh (số nhà, đường/thôn, xã/phường, tỉnh)?
+hkd-business-address = Địa chỉ trụ sở hộ kinh doanh?
 hkd-business-address-label = Địa chỉ trụ sở
 hkd-business-phone = Số điện thoại của hộ kinh doanh?
 hkd-business-phone-label = Điện thoại hộ kinh doanh
@@ -89,7 +89,7 @@ hkd-commitments =
     3. Không là thành viên hợp danh của công ty hợp danh (trừ khi các thành viên hợp danh còn lại đồng ý);
     4. Địa điểm kinh doanh được sử dụng hợp pháp;
     5. Chịu trách nhiệm trước pháp luật về tính hợp pháp, chính xác và trung thực của những thông tin đã kê khai.
-    Ông/Bà chọn nút bên dưới để xác nhận.
+    Ông/Bà chọn mục xác nhận bên dưới.
 hkd-commitments-label = Cam kết của chủ hộ kinh doanh
 hkd-commitments-confirmed = ✅ Tôi xin cam kết cả 5 điều trên
 hkd-other-locations = Ngoài trụ sở, hộ kinh doanh có địa điểm kinh doanh nào khác không?

@@ -24,6 +24,7 @@ section-requester = Người yêu cầu
 section-child = Trẻ
 section-mother = Mẹ
 section-father = Cha
+section-result = Kết quả
 section-documents = Giấy tờ
 section-owner = Chủ hộ kinh doanh
 section-business = Hộ kinh doanh

@@ -1,7 +1,7 @@
 # Hồ sơ sau khi nộp: trạng thái, thẻ hồ sơ trong nhóm cán bộ, thao tác, thông báo, tra cứu, đánh giá, dữ liệu cá nhân.
 
 bullet = • { $text }
-thanks = Cảm ơn anh/chị!
+thanks = Cảm ơn Ông/Bà!
 
 state-new = Mới đăng ký
 state-accepted = Được tiếp nhận
@@ -45,8 +45,8 @@ card-rating = Đánh giá của công dân: { $rating }/5 { $comment }
 admin-not-allowed = Chỉ cán bộ được phân công mới thao tác được trên hồ sơ.
 admin-forged = Nút này không hợp lệ. Không có thay đổi nào.
 admin-outdated = Thẻ hồ sơ này đã cũ (trạng thái hiện tại: { $status }; người thao tác: { $actor }). Thẻ đã được cập nhật.
-admin-race-toast = { $actor } vừa thao tác trên hồ sơ này trước anh/chị. Không có thay đổi nào từ nút của anh/chị.
-admin-race = Hồ sơ { $code } vừa được { $actor } xử lý (trạng thái: { $status }). Thao tác của anh/chị không được áp dụng.
+admin-race-toast = { $actor } vừa thao tác trên hồ sơ này trước Ông/Bà. Không có thay đổi nào từ nút của Ông/Bà.
+admin-race = Hồ sơ { $code } vừa được { $actor } xử lý (trạng thái: { $status }). Thao tác của Ông/Bà không được áp dụng.
 admin-done = Đã thực hiện: { $action } — hồ sơ { $code }.
 admin-task-started = { $action }: mời nhập thông tin bên dưới.
 admin-no-task = Không có thao tác nào đang chờ.
@@ -54,10 +54,10 @@ admin-task-cancelled = Đã hủy thao tác trên hồ sơ { $code }.
 admin-cancel = Hủy
 admin-continue = Tiếp tục ➡️
 admin-item = { $mark }{ $label }
-admin-pick-items = 📝 Hồ sơ { $code }: { $official } chọn các mục công dân cần bổ sung, rồi chạm "Tiếp tục".
-admin-select-items = Chọn ít nhất một mục cần bổ sung rồi chạm "Tiếp tục".
+admin-pick-items = 📝 Hồ sơ { $code }: { $official } chọn các mục công dân cần bổ sung, rồi chọn "Tiếp tục".
+admin-select-items = Chọn ít nhất một mục cần bổ sung rồi chọn "Tiếp tục".
 admin-ask-reason = Hồ sơ { $code } — { $action }: mời nhập lý do (gõ tin nhắn vào nhóm này).
-admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả ({ $fee }). Chạm nút để dùng ngày mặc định hoặc gõ ngày khác (ngày/tháng/năm).
+admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả ({ $fee }). Chọn nút để dùng ngày mặc định hoặc gõ ngày khác (ngày/tháng/năm).
 admin-use-date = Hẹn ngày { $date }
 admin-bad-date = Ngày không hợp lệ hoặc đã qua. Gõ theo dạng ngày/tháng/năm, ví dụ { $example }.
 admin-citizen-withdraw = ↩️ Công dân đã rút hồ sơ { $code }.
@@ -90,7 +90,7 @@ admin-stats =
     Mức hài lòng: { $rating }/5 ({ $ratings } lượt đánh giá)
 admin-stats-line = • { $label }: { $count }
 admin-error = ⚠️ Có lỗi khi xử lý yêu cầu (mã sự cố { $case }). Công dân đã nhận lời xin lỗi; chi tiết ở nhật ký máy chủ.
-admin-sorry = ⚠️ Có lỗi khi xử lý thao tác của anh/chị (mã sự cố { $case }). Hồ sơ không thay đổi; vui lòng thử lại.
+admin-sorry = ⚠️ Có lỗi khi xử lý thao tác của Ông/Bà (mã sự cố { $case }). Hồ sơ không thay đổi; vui lòng thử lại.
 
 notify-accepted = 📥 Hồ sơ { $code } ({ $title }) đã được tiếp nhận.
 notify-not_accepted =
@@ -101,16 +101,16 @@ notify-supplement_requested =
     📝 Hồ sơ { $code } ({ $title }) cần bổ sung:
     { $items }
     Lý do: { $reason }
-    Chạm "Bổ sung ngay" để gửi lại các mục này.
+    Chọn "Bổ sung ngay" để gửi lại các mục này.
 notify-supplement_received = 📎 Đã nhận phần bổ sung cho hồ sơ { $code }.
-notify-payment_requested = 💰 Hồ sơ { $code } ({ $title }): mời anh/chị nộp lệ phí { $fee } tại { $office }.
+notify-payment_requested = 💰 Hồ sơ { $code } ({ $title }): mời Ông/Bà nộp lệ phí { $fee } tại { $office }.
 notify-done =
     🟢 Hồ sơ { $code } ({ $title }) đã giải quyết xong.
-    Mời anh/chị đến nhận kết quả từ ngày { $pickup } tại { $office }, { $address } ({ $hours }).
+    Mời Ông/Bà đến nhận kết quả từ ngày { $pickup } tại { $office }, { $address } ({ $hours }).
     Mang theo bản chính các giấy tờ đã chụp để đối chiếu:
     { $documents }
     { $fee_line }
-notify-handed_over = 📦 Hồ sơ { $code } đã trả kết quả. Anh/chị hài lòng với dịch vụ ở mức nào? Chạm số sao (1 = rất không hài lòng, 5 = rất hài lòng).
+notify-handed_over = 📦 Hồ sơ { $code } đã trả kết quả. Ông/Bà hài lòng với dịch vụ ở mức nào? Chọn số sao (1 = rất không hài lòng, 5 = rất hài lòng).
 notify-withdrawn = ↩️ Hồ sơ { $code } đã được rút.
 notify-stopped =
     ✋ Hồ sơ { $code } ({ $title }) đã dừng xử lý.
@@ -123,16 +123,16 @@ supplement-started =
     📝 Bổ sung hồ sơ { $code }. Cán bộ đề nghị gửi lại:
     { $items }
     Lý do: { $reason }
-supplement-sent = ✅ Đã gửi phần bổ sung cho hồ sơ { $code }. Cán bộ sẽ xem và thông báo cho anh/chị.
+supplement-sent = ✅ Đã gửi phần bổ sung cho hồ sơ { $code }. Cán bộ sẽ xem và thông báo cho Ông/Bà.
 supplement-not-needed = Hồ sơ này hiện không cần bổ sung.
-service-finish-first = Anh/chị đang khai một hồ sơ. Hãy hoàn thành hoặc gõ /cancel để hủy trước.
+service-finish-first = Ông/Bà đang khai một hồ sơ. Hãy hoàn thành hoặc gõ /cancel để hủy trước.
 
 menu-lookup = 🔎 Tra cứu hồ sơ
 menu-mine = 📂 Hồ sơ của tôi
 menu-feedback = 💬 Góp ý
 lookup-ask = Gõ mã hồ sơ (ví dụ 000.00.01.H99-260310-0001) hoặc gửi ảnh mã QR trên biên nhận.
-lookup-not-found = Không tìm thấy hồ sơ { $code }. Anh/chị kiểm tra lại mã trên biên nhận.
-lookup-no-qr = Không đọc được mã QR của biên nhận trong ảnh. Anh/chị chụp gần và rõ hơn, hoặc gõ mã hồ sơ.
+lookup-not-found = Không tìm thấy hồ sơ { $code }. Ông/Bà kiểm tra lại mã trên biên nhận.
+lookup-no-qr = Không đọc được mã QR của biên nhận trong ảnh. Ông/Bà chụp gần và rõ hơn, hoặc gõ mã hồ sơ.
 lookup-too-many = Ông/Bà đã tra cứu quá nhiều lần những mã không có hoặc không phải hồ sơ của mình. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được bất cứ lúc nào (hoặc gõ /mydossiers).
 lookup-busy = Hệ thống tra cứu đang nhận quá nhiều yêu cầu. Kính mời Ông/Bà thử lại sau { $minutes } phút. Hồ sơ do chính Ông/Bà nộp vẫn tra cứu được như thường.
 lookup-public =
@@ -144,37 +144,37 @@ lookup-own =
     Trạng thái: { $status }
     Ngày nộp: { $submitted } · Ngày hẹn trả: { $expected } · Ngày nhận kết quả: { $pickup }
     Ghi chú của cán bộ: { $reason }
-mine = 📂 Hồ sơ của anh/chị:
+mine = 📂 Hồ sơ của Ông/Bà:
     { $lines }
 mine-line = • { $code } · { $title } · { $status } · hẹn { $expected }
-mine-none = Anh/chị chưa nộp hồ sơ nào qua kênh này.
+mine-none = Ông/Bà chưa nộp hồ sơ nào qua kênh này.
 withdraw-button = ↩️ Rút hồ sơ { $code }
-withdraw-confirm = Anh/chị chắc chắn muốn rút hồ sơ { $code }? Hồ sơ sẽ dừng lại và không tiếp tục xử lý.
+withdraw-confirm = Ông/Bà chắc chắn muốn rút hồ sơ { $code }? Hồ sơ sẽ dừng lại và không tiếp tục xử lý.
 withdraw-yes = Có, rút hồ sơ
 withdraw-kept = Hồ sơ vẫn được giữ nguyên.
 withdrawn = ↩️ Đã rút hồ sơ { $code }.
 withdrawn-supplement-erased = 🗑️ Phần bổ sung đang khai dở cho hồ sơ này và các ảnh mới gửi kèm đã được xóa.
-withdraw-not-possible = Hồ sơ này không thể rút nữa (đã bắt đầu xử lý hoặc đã kết thúc). Vui lòng liên hệ Bộ phận Một cửa.
-rating-thanks = Cảm ơn anh/chị đã đánh giá { $rating }/5. Anh/chị có muốn góp ý thêm không? Gõ góp ý, hoặc chạm "Bỏ qua".
-rating-already = Anh/chị đã đánh giá hồ sơ này rồi. Cảm ơn anh/chị!
+withdraw-not-possible = Hồ sơ này không thể rút nữa (đã bắt đầu xử lý hoặc đã kết thúc). Vui lòng liên hệ { $office }.
+rating-thanks = Cảm ơn Ông/Bà đã đánh giá { $rating }/5. Ông/Bà có muốn góp ý thêm không? Gõ góp ý, hoặc chọn "Bỏ qua".
+rating-already = Ông/Bà đã đánh giá hồ sơ này rồi. Cảm ơn Ông/Bà!
 rating-not-possible = Chỉ đánh giá được hồ sơ của mình sau khi đã nhận kết quả.
-feedback-ask = Mời anh/chị gõ góp ý. Góp ý được gửi tới cán bộ Bộ phận Một cửa.
-feedback-thanks = Cảm ơn anh/chị! Góp ý đã được gửi tới cán bộ.
+feedback-ask = Mời Ông/Bà gõ góp ý. Góp ý được gửi tới cán bộ { $office }.
+feedback-thanks = Cảm ơn Ông/Bà! Góp ý đã được gửi tới cán bộ.
 
 privacy =
-    🔒 Dữ liệu chúng tôi lưu về anh/chị:
+    🔒 Dữ liệu chúng tôi lưu về Ông/Bà:
     • Hồ sơ đang khai dở: { $filing } ({ $answers } câu trả lời, { $photos } ảnh chưa nộp)
     • Hồ sơ đã nộp: { $dossiers } ({ $codes })
-    Hồ sơ đã nộp là hồ sơ hành chính, cơ quan phải lưu theo quy định về lưu trữ; anh/chị có quyền xem và đề nghị sửa tại Bộ phận Một cửa.
+    Hồ sơ đã nộp là hồ sơ hành chính, cơ quan phải lưu theo quy định về lưu trữ; Ông/Bà có quyền xem và đề nghị sửa tại { $office }.
     Gõ /deletemydata để xóa hồ sơ khai dở và ảnh chưa nộp. Yêu cầu về dữ liệu cá nhân được xác nhận trong 2 ngày làm việc và giải quyết trong 15 ngày.
-erase-confirm = Xóa hồ sơ đang khai dở và mọi ảnh chưa nộp của anh/chị? Không thể hoàn tác.
+erase-confirm = Xóa hồ sơ đang khai dở và mọi ảnh chưa nộp của Ông/Bà? Không thể hoàn tác.
 erase-yes = Có, xóa
 erase-no = Không
 erase-kept = Không có gì bị xóa.
 erased = 🗑️ Đã xóa hồ sơ khai dở và ảnh chưa nộp. { $dossiers } hồ sơ đã nộp được cơ quan lưu theo quy định lưu trữ hồ sơ hành chính.
-draft-reminder = ⏰ Anh/chị còn hồ sơ { $title } đang khai dở. Hồ sơ và ảnh sẽ tự động bị xóa sau { $days } ngày nữa nếu không tiếp tục. Gõ /start để khai tiếp.
-draft-expired = 🗑️ Hồ sơ { $title } khai dở đã quá lâu không được tiếp tục nên đã bị xóa cùng các ảnh, để bảo vệ dữ liệu của anh/chị.
-sorry = 😔 Xin lỗi, hệ thống gặp sự cố khi xử lý tin nhắn của anh/chị (mã { $case }). Thông tin anh/chị đã khai vẫn được giữ nguyên; vui lòng gửi lại.
+draft-reminder = ⏰ Ông/Bà còn hồ sơ { $title } đang khai dở. Hồ sơ và ảnh sẽ tự động bị xóa sau { $days } ngày nữa nếu không tiếp tục. Gõ /start để khai tiếp.
+draft-expired = 🗑️ Hồ sơ { $title } khai dở đã quá lâu không được tiếp tục nên đã bị xóa cùng các ảnh, để bảo vệ dữ liệu của Ông/Bà.
+sorry = 😔 Xin lỗi, hệ thống gặp sự cố khi xử lý tin nhắn của Ông/Bà (mã { $case }). Thông tin Ông/Bà đã khai vẫn được giữ nguyên; vui lòng gửi lại.
 admin-pickup-chosen = 🟢 Hồ sơ { $code }: đã hẹn trả kết quả ngày { $date }.
 
 # Lệ phí, đăng ký quá hạn, nguồn của câu trả lời và cảnh báo trên thẻ hồ sơ (issue 11).

@@ -4,7 +4,7 @@ place-province =
     Ông/Bà chọn tỉnh/thành phố (34 tỉnh, thành phố từ ngày 01/7/2025), hoặc gõ tên, ví dụ: Tây Ninh, Hồ Chí Minh.
 place-from-card =
     Địa chỉ trên căn cước: { $address }
-    Từ ngày 01/7/2025 không còn cấp huyện, nên Ông/Bà vui lòng chọn lại theo đơn vị hành chính hiện nay.
+    Ông/Bà vui lòng chọn tỉnh, xã/phường theo đơn vị hành chính hiện nay (từ ngày 01/7/2025 không còn cấp huyện).
     { $question }
 place-province-unknown = Hệ thống chưa tìm thấy tỉnh/thành phố “{ $typed }”. Ông/Bà vui lòng chọn trong danh sách, hoặc gõ tên tỉnh, ví dụ: Tây Ninh.
 place-commune =
@@ -26,4 +26,4 @@ place-street =
 place-street-placeholder = “{ $typed }” chưa phải là địa chỉ. Ông/Bà vui lòng gõ số nhà, tên đường, thôn/ấp/tổ dân phố, ví dụ: Số 12 đường Lê Lợi, ấp 3.
 place-street-short = Địa chỉ còn ngắn quá. Ông/Bà vui lòng gõ số nhà, tên đường hoặc thôn/ấp kèm số, ví dụ: { $example }.
 place-same-as = Giống { $label }
-place-offer = { $address } (Ông/Bà sẽ chọn lại tỉnh, xã theo đơn vị hành chính hiện nay)
+place-offer = { $address } (chọn lại tỉnh, xã theo đơn vị hiện nay)

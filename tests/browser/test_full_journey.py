@@ -124,7 +124,7 @@ def test_birth_registration_filed_and_approved_through_the_page(service, open_se
     expect(citizen.locator(".status")).to_have_text("bot @motcua_bot")
 
     # The citizen opens the menu, picks the procedure, consents and says who they are to the child.
-    then_bot_says(citizen, citizen.get_by_role("button", name="/start").click, "Anh/chị muốn làm thủ tục gì")
+    then_bot_says(citizen, citizen.get_by_role("button", name="/start").click, "Ông/Bà muốn làm thủ tục gì")
     tap(citizen, "Đăng ký khai sinh", "Đồng ý xử lý dữ liệu cá nhân")
     tap(citizen, "✅ Tôi đồng ý", "là gì của cháu bé")
     tap(citizen, "Cha", "Chụp căn cước")
@@ -209,7 +209,7 @@ def test_a_zalo_citizen_chats_with_the_bot_in_the_page(service, open_service_pag
 
     # A file that is not an image cannot reach a Zalo bot: it only learns that something it cannot read came.
     attach(citizen, {"name": "to-khai.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n%%EOF\n"},
-           "Bot chưa nhận được loại tin nhắn này")
+           "Hệ thống chưa nhận được loại tin nhắn này")
     expect(page.locator(".toast", has_text="Zalo không chuyển tệp")).to_be_visible()
     expect(citizen.locator(".msg.out", has_text="không đọc được")).to_be_visible()
 

@@ -98,7 +98,7 @@ async def test_restart_mid_filing_continues_where_the_citizen_was(service):
 async def test_same_update_delivered_twice_is_processed_once(service):
     from telegram import Update
 
-    await say(service.citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await say(service.citizen, "/start", "Ông/Bà muốn làm thủ tục gì")
     before = len(await service.citizen.messages())
     data = {"update_id": 987654, "message": {"message_id": 555, "date": 1773111600, "text": "/help",
             "chat": {"id": 1001, "type": "private", "first_name": "Chị Lan"},
@@ -136,12 +136,12 @@ async def test_flood_limits_are_waited_out_without_losing_or_repeating_messages(
     deadline = asyncio.get_running_loop().time() + 30
     while True:
         texts = [m.get("text") or "" for m in await citizen.messages() if (m.get("from") or {}).get("is_bot")]
-        arrived = min(sum("Cách dùng" in t for t in texts), sum("Anh/chị muốn làm thủ tục gì" in t for t in texts))
+        arrived = min(sum("Cách dùng" in t for t in texts), sum("Ông/Bà muốn làm thủ tục gì" in t for t in texts))
         if arrived >= 3 or asyncio.get_running_loop().time() > deadline:
             break
         await asyncio.sleep(0.3)
     assert sum("Cách dùng" in t for t in texts) == 3, "every reply arrives once despite 429s"
-    assert sum("Anh/chị muốn làm thủ tục gì" in t for t in texts) == 3
+    assert sum("Ông/Bà muốn làm thủ tục gì" in t for t in texts) == 3
 
 
 async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(service, unused_tcp_port):
@@ -153,7 +153,7 @@ async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(serv
     service.services = main.build(settings)
     service.application, _ = await main.start_telegram(service.services, base_url=service.server.bot_api_url,
                                                        base_file_url=service.server.file_url, webhook=True)
-    await say(service.citizen, "/start", "Anh/chị muốn làm thủ tục gì")
+    await say(service.citizen, "/start", "Ông/Bà muốn làm thủ tục gì")
     update = {"update_id": 5, "message": {"message_id": 9, "date": 0, "text": "/start", "chat": {"id": 1001, "type": "private"},
               "from": {"id": 1001, "is_bot": False, "first_name": "X"}}}
     async with httpx.AsyncClient() as http:
@@ -176,6 +176,6 @@ async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(serv
             assert response.status_code == status, (name, response.status_code)
         good = await http.post(settings.telegram_webhook_url, json={**update, "update_id": 8}, headers=headers)
     assert good.status_code == 200
-    await service.citizen.wait_for("Anh/chị muốn làm thủ tục gì", timeout=15)  # a new message: the good update is answered
+    await service.citizen.wait_for("Ông/Bà muốn làm thủ tục gì", timeout=15)  # a new message: the good update is answered
     stored = service.services.db.execute("SELECT update_id FROM inbox WHERE channel = 'telegram'").fetchall()
     assert ("8",) in stored and not {("6",), ("7",)} & set(stored), "only the good update is stored"
