@@ -13,7 +13,7 @@ from sandbox.state import World
 
 
 class MessageMethods:
-    """sendMessage, editMessageText, deleteMessage, answerCallbackQuery, sendChatAction."""
+    """sendMessage, editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery, sendChatAction."""
 
     def __init__(self, world: World) -> None:
         self.world = world
@@ -22,6 +22,7 @@ class MessageMethods:
         return {
             "sendMessage": self.send_message,
             "editMessageText": self.edit_message_text,
+            "editMessageReplyMarkup": self.edit_message_reply_markup,
             "deleteMessage": self.delete_message,
             "answerCallbackQuery": self.answer_callback_query,
             "sendChatAction": self.send_chat_action,
@@ -56,6 +57,12 @@ class MessageMethods:
         reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"), inline_only=True)
         edited = world.bot_edit(bot, key, message_id, content, reply_markup)
         return world.render(edited)
+
+    async def edit_message_reply_markup(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Replace only a message's inline keyboard (omitting ``reply_markup`` removes it)."""
+        key, message_id = self._edit_target(bot, p)
+        reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"), inline_only=True)
+        return self.world.render(self.world.bot_edit(bot, key, message_id, {}, reply_markup))
 
     async def delete_message(self, bot: BotAccount, p: Params) -> bool:
         """Delete one message."""

@@ -140,6 +140,7 @@ class TelegramChannel:
         self.albums = AlbumBuffer(album_wait)
         self.application: Application | None = None
         self.tasks: set[asyncio.Task] = set()
+        self.keyboards: dict[int, int] = {}  # chat -> the last message sent to it with buttons
         self.intake = Intake(desk, CHANNEL, self.process)
         self.polling: asyncio.Task | None = None
         self.webhook_secret = ""
@@ -346,10 +347,27 @@ class TelegramChannel:
                 markup = keyboard(self.catalog, language, effect.buttons)
                 for part in split_text(text, MESSAGE_LIMIT):
                     sent = await with_retries(lambda p=part, m=markup: self.bot.send_message(chat_id, p, reply_markup=m), idempotent=False)
+                if markup is not None and sent is not None:
+                    self._replace_keyboard(chat_id, sent.message_id)
             elif isinstance(effect, SendPhoto):
                 caption = self.catalog.render(language, effect.caption) if effect.caption else None
                 sent = await with_retries(lambda e=effect, c=caption: self.bot.send_photo(chat_id, Path(e.path).read_bytes(), caption=c), idempotent=False)
         return sent.message_id if sent is not None else None
+
+    def _replace_keyboard(self, chat_id: int, message_id: int) -> None:
+        """A new question's buttons replace the last ones: take the buttons off the earlier message, so a question
+        already answered offers nothing to press (best effort; a press on a button left by a restart is still
+        answered "already answered" by the engine)."""
+        earlier = self.keyboards.get(chat_id)
+        self.keyboards[chat_id] = message_id
+        if earlier is not None and earlier != message_id:
+            self._spawn(self._remove_keyboard(chat_id, earlier))
+
+    async def _remove_keyboard(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+        except Exception as exc:  # noqa: BLE001 - cosmetic: the message may be gone or already bare
+            log.debug("telegram: could not take the buttons off a message (%s)", type(exc).__name__)
 
     def failure(self, error: Exception) -> tuple[Delivery, float]:
         """Say what a failed Bot API call means for the outbox: refused, surely not sent, or maybe sent."""

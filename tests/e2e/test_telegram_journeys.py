@@ -115,6 +115,23 @@ async def test_same_update_delivered_twice_is_processed_once(service):
     assert len(helps) == 1
 
 
+async def test_an_answered_question_loses_its_buttons(service):
+    citizen = service.citizen
+    await begin_birth_registration(citizen, "Cha")  # the consent, then the relationship question, each answered by a press
+
+    async def buttons_of(fragment: str) -> list:
+        [question] = [m for m in await citizen.messages() if fragment in (m.get("text") or "")]
+        return (question.get("reply_markup") or {}).get("inline_keyboard") or []
+
+    for _ in range(50):  # the buttons are taken off in the background, just after the next question is sent
+        if not await buttons_of("là gì của cháu bé") and not await buttons_of("Đồng ý xử lý dữ liệu cá nhân"):
+            break
+        await asyncio.sleep(0.1)
+    assert await buttons_of("là gì của cháu bé") == [], "the answered question offers nothing more to press"
+    assert await buttons_of("Đồng ý xử lý dữ liệu cá nhân") == []
+    assert await buttons_of("Chụp căn cước"), "the question being asked keeps its buttons"
+
+
 async def test_wrong_file_type_and_too_large_photo_are_refused_with_a_clear_message(service):
     citizen = service.citizen
     await begin_birth_registration(citizen, "Cha")
