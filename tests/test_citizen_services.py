@@ -101,7 +101,10 @@ async def test_privacy_counts_the_answers_not_where_they_came_from(client):
     qr = {"id_number": "001093012345", "full_name": "Trần Văn Bình", "birth_date": "12071993", "sex": "Nam",
           "address": "Số 5 Lê Lợi, Phường Tân Ninh, Tây Ninh"}
     await citizen.album({"kind": "id_card", "qr": qr}, {"kind": "document", "seed": 33})
-    await press(citizen, "✅ Dùng thông tin này", "Số điện thoại")
+    await press(citizen, "✅ Dùng thông tin này", "Địa chỉ trên căn cước")
+    await press(citizen, "Tây Ninh", "gõ tên xã, phường")
+    await say(citizen, "tan ninh", "Địa chỉ: Phường Tân Ninh")
+    await press(citizen, "Số 5 Lê Lợi", "Số điện thoại")  # the street part of the card's address, offered
     privacy = await say(citizen, "/privacy", "Dữ liệu chúng tôi lưu")
     # the relationship, the ID card photos, and the name, ID number and residence read from its QR code
     assert "(5 câu trả lời, 2 ảnh chưa nộp)" in privacy.text, privacy.text
