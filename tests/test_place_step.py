@@ -247,3 +247,18 @@ def test_on_zalo_the_provinces_are_a_numbered_list_and_a_name_or_number_picks(ch
     assert match(menu, "36") is None
     text = render(say.text)
     assert "chạm" not in text.lower() and "bấm" not in text.lower()
+
+
+def test_a_citizen_who_cannot_find_the_commune_is_offered_help_and_can_leave_it_to_an_officer(chat: Chat) -> None:
+    chat.type("Tây Ninh")
+    chat.type("khong co xa nay")
+    chat.type("van khong co")
+    assert "h:requester_residence" not in chat.buttons, "two misses are not yet a reason to give up"
+    chat.type("xa khong ton tai")
+    assert "h:requester_residence" in chat.buttons, chat.text
+    assert "Để cán bộ hỗ trợ" in chat.buttons["h:requester_residence"]
+    chat.press("h:requester_residence")
+    assert chat.step == "child_hometown", "the filing goes on at the next question"
+    assert chat.session.answers["requester_residence"] == ""
+    assert chat.session.item is None, "nothing is left of the place half picked"
+    assert "gõ tên xã, phường" in chat.type("Cao Bằng"), "the next place is asked from its province as usual"

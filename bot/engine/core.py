@@ -289,6 +289,8 @@ class Engine:
         """Leave the current question empty for an officer to complete; the review and the card say so."""
         shown = self.catalog.render("vi", Text("needs-help"))
         note = Say(Text("refusal-skipped", {"question": Text(step.label)}))
+        if "." not in session.current_step:
+            session.item = None  # a step's progress within itself (a place's province and commune) ends here too
         return [note] + self.store(session, compiled, step, "", shown, ctx)
 
     def group_item(self, session: Session) -> GroupItem:

@@ -151,12 +151,12 @@ class PlaceStep(StepKind):
             return engine.unexpected(session, compiled, event)
         typed = event.text.strip()
         if stage == "commune":
-            return self._search(engine, session, compiled, step, progress, typed)
+            return self._search(engine, session, compiled, step, progress, typed, ctx)
         if stage == "street":
             return self._street(engine, session, compiled, step, progress, typed, ctx)
         found = places.find_province(typed)
         if found is None:
-            return engine.ask(session, compiled, Text("place-province-unknown", {"typed": typed[:60]}))
+            return engine.refuse(session, compiled, step, Text("place-province-unknown", {"typed": typed[:60]}), ctx, example="Tây Ninh")
         self._keep(engine, session, step, {"stage": "commune", "province": found.code})
         return engine.ask(session, compiled)
 
@@ -176,7 +176,7 @@ class PlaceStep(StepKind):
             return engine.ask(session, compiled)
         return engine.ask(session, compiled, Text("button-expired"))
 
-    def _search(self, engine, session, compiled, step, progress, typed):
+    def _search(self, engine, session, compiled, step, progress, typed, ctx):
         province = places.province(progress.get("province") or "")
         if province is None:
             self._keep(engine, session, step, {})
@@ -189,7 +189,7 @@ class PlaceStep(StepKind):
         if not found:
             self._keep(engine, session, step, {"stage": "commune", "province": province.code})
             example = places.communes(province.code)[0].base
-            return engine.ask(session, compiled, Text("place-commune-none", {"typed": typed[:60], "province": province.short, "example": example}))
+            return engine.refuse(session, compiled, step, Text("place-commune-none", {"typed": typed[:60], "province": province.short, "example": example}), ctx)
         matches = [c.code for c in found[:MATCHES]]
         self._keep(engine, session, step, {"stage": "commune", "province": province.code, "matches": matches, "more": len(found) > MATCHES})
         return engine.ask(session, compiled)
@@ -199,18 +199,18 @@ class PlaceStep(StepKind):
         if step.options.get("street_optional") and folded in SKIP_WORDS:
             return self._finish(engine, session, compiled, step, progress, "", ctx)
         if folded in PLACEHOLDERS or fold(typed) in PLACEHOLDERS:
-            return engine.ask(session, compiled, Text("place-street-placeholder", {"typed": typed[:60]}))
+            return engine.refuse(session, compiled, step, Text("place-street-placeholder", {"typed": typed[:60]}), ctx, example=STREET_EXAMPLE)
         cleaned = clean_text(typed)
         if isinstance(cleaned, Text):
-            return engine.ask(session, compiled, cleaned)
+            return engine.refuse(session, compiled, step, cleaned, ctx, example=STREET_EXAMPLE)
         if len(cleaned) < ADDRESS_MIN:  # "Ấp 3", "Tổ 5": short, but a street part needs a letter and a number
             if not (any(c.isalpha() for c in cleaned) and any(c.isdigit() for c in cleaned)):
-                return engine.ask(session, compiled, Text("place-street-short", {"example": STREET_EXAMPLE}))
+                return engine.refuse(session, compiled, step, Text("place-street-short", {"example": STREET_EXAMPLE}), ctx)
             return self._finish(engine, session, compiled, step, progress, cleaned, ctx)
         context = ValidationContext(today=ctx.now.date(), answers=compiled.answers(session.answers), options={})
         result = VALIDATORS["address"](cleaned, context)
         if isinstance(result, Invalid):
-            return engine.ask(session, compiled, result.error)
+            return engine.refuse(session, compiled, step, result.error, ctx, example=STREET_EXAMPLE)
         return self._finish(engine, session, compiled, step, progress, result.value, ctx)
 
     def _finish(self, engine, session, compiled, step, progress, street, ctx):
