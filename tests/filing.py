@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.client import CitizenHandle
-from tests.e2e.chat import BIRTH_FINISH, BIRTH_PARENTS
+from tests.e2e.chat import BIRTH_CHILD, BIRTH_FINISH, BIRTH_PARENTS
 
 BIRTH_ANSWERS = [
     ("Trần Văn Bình", "Số định danh"),
@@ -46,10 +46,8 @@ async def file_birth_registration(citizen: CitizenHandle, *, birthplace: str = "
     assert "Họ và tên đầy đủ" in seen, seen.text
     for text, expect in BIRTH_ANSWERS:
         await say(citizen, text, expect)
-    await press(citizen, "Nữ", "Ngày sinh của cháu")
-    await say(citizen, "01/03/2026", "Nơi sinh")
-    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
-    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
+    for kind, text, expect in BIRTH_CHILD:
+        await (say if kind == "say" else press)(citizen, text, expect)
     await say(citizen, birthplace, "Có khai thông tin người mẹ")
     for kind, text, expect in BIRTH_PARENTS:
         await (say if kind == "say" else press)(citizen, text, expect)

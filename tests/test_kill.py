@@ -27,7 +27,7 @@ from sandbox import demo
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 from tests import imagegen
-from tests.e2e.chat import BIRTH_ANSWERS, BIRTH_FINISH, BIRTH_PARENTS
+from tests.e2e.chat import BIRTH_ANSWERS, BIRTH_CHILD, BIRTH_FINISH, BIRTH_PARENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_CHAT, CITIZEN, OFFICIAL = -1001, 1001, 2001
@@ -43,10 +43,7 @@ STEPS: list[tuple[str, object, object]] = [
     ("press", "Cha", "Chụp căn cước"),
     ("album", (1, 2), "Họ và tên đầy đủ"),
     *[("say", text, expect) for text, expect in BIRTH_ANSWERS],
-    ("press", "Nữ", "Ngày sinh của cháu"),
-    ("say", "01/03/2026", "Nơi sinh"),
-    ("say", "Tây Ninh", "Ông/Bà gõ tên xã, phường"),
-    ("say", "tân ninh", "Nơi sinh: Phường Tân Ninh"),
+    *BIRTH_CHILD,
     ("say", "Bệnh viện Đa khoa tỉnh Tây Ninh", "Có khai thông tin người mẹ"),
     *BIRTH_PARENTS,
     ("photo", 4, lambda m: "✅ Xong (1 ảnh)" in str(m.get("reply_markup"))),  # the question after "Đã nhận 1/2 ảnh"

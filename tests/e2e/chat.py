@@ -15,6 +15,13 @@ BIRTH_ANSWERS = [
     ("0912345678", "Họ và tên của cháu"),
     ("Trần Bảo An", "Giới tính"),
 ]
+# The child's sex, date of birth and place of birth (province, commune), up to the facility's name.
+BIRTH_CHILD = [
+    ("press", "Nữ", "Ngày sinh của cháu"),
+    ("say", "01/03/2026", "Nơi sinh"),
+    ("say", "Tây Ninh", "Ông/Bà gõ tên xã, phường"),
+    ("say", "tân ninh", "Nơi sinh: Phường Tân Ninh"),
+]
 # After the child's place of birth, the father filing: the mother declared, his own details used for the
 # father's section, parents married; then the child's ethnicity, nationality, hometown; up to the certificate photo.
 BIRTH_PARENTS = [
@@ -76,10 +83,8 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
     for text, expect in BIRTH_ANSWERS:
         await say(citizen, text, expect)
-    await press(citizen, "Nữ", "Ngày sinh của cháu")
-    await say(citizen, "01/03/2026", "Nơi sinh")
-    await say(citizen, "Tây Ninh", "Ông/Bà gõ tên xã, phường")
-    await say(citizen, "tân ninh", "Nơi sinh: Phường Tân Ninh")
+    for kind, text, expect in BIRTH_CHILD:
+        await (say if kind == "say" else press)(citizen, text, expect)
     await say(citizen, birthplace, "Có khai thông tin người mẹ")
     for kind, text, expect in BIRTH_PARENTS:
         await (say if kind == "say" else press)(citizen, text, expect)
