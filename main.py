@@ -24,7 +24,8 @@ from bot.backoffice import BackOffice
 from bot.desk import Desk, vietnam_now
 from bot.dispatch import Dispatcher
 from bot.engine import KINDS, Engine
-from bot.offices import Office, load_offices
+from bot.offices import Offices, load_offices
+from bot.offices import problems as office_problems
 from bot.photos import PhotoRules
 from bot.sender import Sender
 from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
@@ -46,7 +47,7 @@ class Services:
     catalog: Catalog
     flows: dict[str, CompiledFlow]
     engine: Engine
-    offices: list[Office]
+    offices: Offices
     db: Database
     blobs: BlobStore
     backoffice: BackOffice
@@ -110,7 +111,8 @@ def check(settings: Settings) -> list[str]:
     except (OSError, ValueError) as exc:
         problems.append(f"personal ID province codes: {exc}")
     try:
-        load_offices(settings.offices_file)
+        known = {commune.code: commune.name for province in places.provinces() for commune in places.communes(province.code)}
+        problems += office_problems(load_offices(settings.offices_file), known)
     except Exception as exc:  # noqa: BLE001 - report any configuration error by name
         problems.append(str(exc))
     if settings.vsic_file.exists():

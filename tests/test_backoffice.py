@@ -22,7 +22,7 @@ def client(tmp_path):
 async def test_birth_registration_from_filing_to_rating(client):
     citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
     code = await file_birth_registration(citizen, blurry_first=True)
-    assert code.startswith("000.00.01.H99-260310-")
+    assert code.startswith("000.00.59.H80-260310-")
 
     card = client.card(code)
     assert "Trạng thái: Mới đăng ký" in card.text and "Họ tên trẻ: Trần Bảo An" in card.text
@@ -59,7 +59,7 @@ async def test_birth_registration_from_filing_to_rating(client):
     prompt = next(m for m in client.admin if "đã hẹn trả kết quả ngày 10/03/2026" in m.text)
     assert not prompt.labels, "the date prompt closes once the date is chosen"
     done = citizen.messages[-1].text
-    assert "đã giải quyết xong" in done and "10/03/2026" in done and "UBND xã Mẫu" in done
+    assert "đã giải quyết xong" in done and "10/03/2026" in done and "UBND phường Tân Ninh" in done
     assert "Miễn lệ phí" in done and "0 đ" not in done, "on-time birth registration is free"
     assert "bản chính" in done and "Giấy chứng sinh" in done
     await hoa.click("📦 Đã trả kết quả", card=code)

@@ -41,7 +41,7 @@ async def test_lookup_by_code_and_by_receipt_qr_shows_others_only_status_and_dat
     assert f"Hồ sơ {code}" in scanned and "Trạng thái" in scanned.text and "Lê Thị Hoa" not in scanned.text
 
     for _ in range(12):
-        last = await stranger.send("000.00.01.H99-260310-9999")
+        last = await stranger.send("000.00.59.H80-260310-9999")
     assert "tra cứu quá nhiều lần" in last
 
 

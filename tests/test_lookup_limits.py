@@ -19,7 +19,7 @@ from storage import dossiers
 from storage.database import transaction
 
 START = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)
-OFFICE = "000.00.01.H99"
+OFFICE = "000.00.59.H80"
 FILER = Citizen("telegram", "1")
 FILED = 300  # dossiers filed that day: codes -0001 to -0300 exist
 LIMITS = LookupLimits.from_settings(Settings())

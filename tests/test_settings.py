@@ -73,3 +73,44 @@ def test_the_offices_phone_is_read_and_optional(tmp_path):
     path.write_text(f"offices:\n{office}    phone: '0276 000 0000'\n{office}", encoding="utf-8")
     first, second = load_offices(path)
     assert first.phone == "0276 000 0000" and second.phone == ""
+
+
+def _offices_file(tmp_path, offices: str) -> Path:
+    path = tmp_path / "offices.yaml"
+    path.write_text("province: Tây Ninh\noffices:\n" + offices, encoding="utf-8")
+    return path
+
+
+GOOD = "  - {code: A1, commune: '25459', name: UBND A, address: A, hours: H, admin_chat: -1, officials: [1]}\n"
+
+
+@pytest.mark.parametrize("second, refused", [
+    ("  - {code: A1, commune: '25486', name: UBND B, address: B, hours: H, admin_chat: -2, officials: [2]}\n", "unit code A1 is used"),
+    ("  - {code: B1, commune: '99999', name: UBND B, address: B, hours: H, admin_chat: -2, officials: [2]}\n", "unknown commune code 99999"),
+    ("  - {code: B1, commune: '25486', name: UBND B, address: B, hours: H, admin_chat: -2}\n", "no officials"),
+    ("  - {code: B1, commune: '25486', name: UBND B, address: B, hours: H, officials: [2]}\n", "no admin_chat"),
+    ("  - {code: B1, commune: '25459', name: UBND B, address: B, hours: H, admin_chat: -2, officials: [2]}\n", "already served"),
+])
+def test_check_refuses_offices_a_province_could_not_run(tmp_path, second, refused):
+    env = {**os.environ, "OFFICES_FILE": str(_offices_file(tmp_path, GOOD + second)), "DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "main.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and refused in result.stderr
+
+
+def test_the_generated_province_file_lists_every_commune_and_passes_the_check(tmp_path):
+    from flows import places
+
+    example = ROOT / "sandbox" / "offices" / "tay-ninh.yaml"
+    offices = load_offices(example)
+    assert {office.commune for office in offices} == {commune.code for commune in places.communes("80")}
+    env = {**os.environ, "OFFICES_FILE": str(example), "DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "main.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_offices_are_found_by_commune_chat_and_official(tmp_path):
+    second = "  - {code: B1, commune: '25486', name: UBND B, address: B, hours: H, admin_chat: -2, officials: [2, 1]}\n"
+    offices = load_offices(_offices_file(tmp_path, GOOD + second))
+    assert offices.for_commune("25486").code == "B1" and offices.for_commune("27727") is None
+    assert [o.code for o in offices.in_chat(-1)] == ["A1"]
+    assert [o.code for o in offices.of_official(1)] == ["A1", "B1"] and [o.code for o in offices.of_official(2)] == ["B1"]

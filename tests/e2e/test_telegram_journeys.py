@@ -24,7 +24,7 @@ TRICKY = "<b>Nhà</b> *số* _5_ [x](http://a) & <script>alert(1)</script> ~ngõ
 async def test_birth_registration_from_filing_to_rating(service):
     citizen, official = service.citizen, service.official
     code = await file_birth_registration(citizen, birthplace=TRICKY)
-    assert code.startswith("000.00.01.H99-260310-")
+    assert code.startswith("000.00.59.H80-260310-")
 
     # The card arrives in the admin chat with the document photos as an album, as plain text.
     card = await official.wait_for(f"Hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
@@ -65,7 +65,7 @@ async def test_birth_registration_from_filing_to_rating(service):
     prompt = next(m for m in await official.messages(ADMIN_CHAT) if "đã hẹn trả kết quả ngày 10/03/2026" in (m.get("text") or ""))
     assert not button_labels(prompt), "the date prompt closes once the date is chosen"
     done = await citizen.wait_for("đã giải quyết xong", timeout=15)
-    assert "10/03/2026" in done["text"] and "UBND xã Mẫu" in done["text"]
+    assert "10/03/2026" in done["text"] and "UBND phường Tân Ninh" in done["text"]
     assert "Miễn lệ phí" in done["text"], "on-time birth registration is free"
     assert "bản chính" in done["text"] and "Giấy chứng sinh" in done["text"]
     await act(official, code, "📦 Đã trả kết quả")
