@@ -355,19 +355,24 @@ class BackOffice:
     def fee_of(self, dossier: Dossier) -> int:
         """Return the fee for a dossier from the office's fee table (late registrations cost the late fee)."""
         flow = self.flows[dossier.flow_id].flow
-        return self.office.fee(flow.fee_key(dossier.answers, datetime.fromisoformat(dossier.submitted_at).date()))
+        return self.office_of(dossier).fee(flow.fee_key(dossier.answers, datetime.fromisoformat(dossier.submitted_at).date()))
+
+    def office_of(self, dossier: Dossier) -> Office:
+        """Return the office a dossier was filed with."""
+        return self.office
 
     def notification(self, dossier: Dossier) -> Notify:
         """Return the message that tells the citizen about their dossier's new status."""
         flow = self.flows[dossier.flow_id].flow
+        office = self.office_of(dossier)
         params = {
             "code": dossier.receipt_code,
             "title": Text(flow.title),
             "status": Text(f"state-{dossier.state}"),
             "reason": dossier.reason or "",
-            "office": self.office.name,
-            "address": self.office.address,
-            "hours": self.office.hours,
+            "office": office.name,
+            "address": office.address,
+            "hours": office.hours,
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",
             "fee": formats.money(dossier.fee or 0),
             "fee_line": [fee_text(dossier.fee or 0)] + ([Text(flow.result)] if flow.result else []),

@@ -80,6 +80,7 @@ class AdminPost:
     buttons: tuple[tuple[Button, ...], ...] = ()
     photos: tuple[str, ...] = ()
     dossier_id: int | None = None
+    office: str | None = None  # the unit code of the office whose admin chat it goes to (None: the chat that asked)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class EditCard:
     message_id: int
     text: Text
     buttons: tuple[tuple[Button, ...], ...] = ()
+    office: str | None = None  # the unit code of the office whose admin chat holds the card
 
 
 @dataclass(frozen=True)
