@@ -67,8 +67,7 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     catalog.set_default("office", offices[0].desk_name)
     db = open_database(db_path or settings.data_dir / "motcua.sqlite")
     blobs = BlobStore(settings.data_dir / "blobs")
-    officials = frozenset(str(official) for official in settings.officials)
-    backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
+    backoffice = BackOffice(db, flows, offices, callback_secret(settings.data_dir), clock)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher()
@@ -110,15 +109,28 @@ def check(settings: Settings) -> list[str]:
         load_id_provinces()
     except (OSError, ValueError) as exc:
         problems.append(f"personal ID province codes: {exc}")
-    try:
-        known = {commune.code: commune.name for province in places.provinces() for commune in places.communes(province.code)}
-        problems += office_problems(load_offices(settings.offices_file), known)
-    except Exception as exc:  # noqa: BLE001 - report any configuration error by name
-        problems.append(str(exc))
+    problems += offices_problems(settings)
     if settings.vsic_file.exists():
         problems += keyword_problems(load_vsic(settings.vsic_file))
     problems += places.problems()
     return problems
+
+
+def offices_problems(settings: Settings) -> list[str]:
+    """Return what makes the offices file unusable (every office needs a known commune, an admin chat, officials)."""
+    try:
+        known = {commune.code: commune.name for province in places.provinces() for commune in places.communes(province.code)}
+        return office_problems(load_offices(settings.offices_file), known)
+    except Exception as exc:  # noqa: BLE001 - report any configuration error by name
+        return [str(exc)]
+
+
+def admin_chats(offices: Offices) -> tuple[int, ...]:
+    """Return the chats where officials work: every office's admin chat, and the supervisors' chat."""
+    chats = offices.admin_chats()
+    if offices.supervisors_chat is not None and offices.supervisors_chat not in chats:
+        chats += (offices.supervisors_chat,)
+    return chats
 
 
 def run_check(settings: Settings) -> int:
@@ -175,7 +187,7 @@ async def start_telegram(services: Services, *, base_url: str, base_file_url: st
 
     settings = services.settings
     application = build_application(settings.telegram_token, base_url=base_url, base_file_url=base_file_url)
-    channel = TelegramChannel(services.desk, services.catalog, services.dispatcher, settings.admin_chat_id, album_wait=album_wait)
+    channel = TelegramChannel(services.desk, services.catalog, services.dispatcher, admin_chats(services.offices), album_wait=album_wait)
     channel.install(application)
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel
@@ -256,18 +268,15 @@ async def stop_zalo(channel, client, runner) -> None:
 
 
 async def start_sandbox(settings: Settings, *, port: int | None = None):
-    """Start the local Telegram- and Zalo-compatible server with the demo bots, people and admin group."""
+    """Start the local Telegram- and Zalo-compatible server with the demo bots, people, the offices' groups and the
+    supervisors' group (those of the offices file: sandbox/demo.py matches bot/offices.yaml)."""
     from sandbox import demo
     from sandbox.server import SandboxServer
 
     server = SandboxServer(settings.sandbox_host, settings.sandbox_port if port is None else port, rate_limits=True)
-    demo.populate(server)
+    demo.populate(server, load_offices(settings.offices_file))
     await server.start()
-    sandbox_settings = replace(
-        settings, telegram_token=demo.TOKEN, admin_chat_id=demo.ADMIN_CHAT,
-        officials=frozenset(user_id for user_id, _ in demo.OFFICIALS),
-        zalo_token=settings.zalo_token or demo.ZALO_TOKEN,
-    )
+    sandbox_settings = replace(settings, telegram_token=demo.TOKEN, zalo_token=settings.zalo_token or demo.ZALO_TOKEN)
     return server, sandbox_settings
 
 
@@ -338,6 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(settings)
     if args.command is None:
+        problems = offices_problems(settings) if settings.telegram_token else []
+        if problems:
+            print("\n".join(["cannot start: the offices file is not ready for Telegram", *problems]), file=sys.stderr)
+            return 2
         configure_logging()
         return asyncio.run(serve(settings))
     try:

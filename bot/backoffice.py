@@ -1,6 +1,8 @@
 """The officials' back office: dossier cards in the admin chat, the actions on them, and admin commands.
 
-Only configured officials can act. Card buttons carry the action, the dossier, the dossier's version and
+Each office's cards go to its own admin chat, and only that office's officials can act on its dossiers
+(``bot.offices``); commands answer for the offices of the chat they are typed in, and in the supervisors' chat
+for every office. Card buttons carry the action, the dossier, the dossier's version and
 an HMAC signature (``bot.buttons``): a forged button is refused, a button of an outdated card changes
 nothing, and when two officials press at once exactly one action applies (a version-checked UPDATE) and the
 other is told. Whether an action may be taken, what it needs and what it changes is the lifecycle
@@ -27,7 +29,7 @@ from bot.lifecycle import (
     CITIZEN, OFFICIAL, STATUS_CODES, WAITING_FOR_OFFICIALS, Move, RedrawCard, TellCitizen, TellOfficials, allowed, decide,
     needs,
 )
-from bot.offices import Office
+from bot.offices import Office, Offices
 from bot.receipts import fee_text
 from flows.compiler import CompiledFlow
 from flows.definition import Flow
@@ -35,11 +37,13 @@ from flows.text_hygiene import clean_text
 from flows.validators import VALIDATORS, Invalid, ValidationContext
 from locales import formats
 from storage import audit, dossiers, tasks
-from storage.records import Dossier, OfficialTask
+from storage.records import Dossier, OfficeCounts, OfficialTask
 
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
 AUDITED = ("reason", "supplement", "pickup_on", "fee")  # what an action stores that the audit log repeats
+PENDING_LINES = 30  # /pending lists this many dossiers per office (the oldest), then says how many more
+OVERDUE_LINES = 20  # the supervisors' digest lists this many overdue dossiers (the longest overdue first)
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,7 @@ class BackOffice:
 
     db: Database
     flows: dict[str, CompiledFlow]
-    office: Office
-    officials: frozenset[str]
+    offices: Offices
     secret: bytes
     clock: Callable[[], datetime]
 
@@ -74,7 +77,8 @@ class BackOffice:
         """Return the card that presents a new dossier, with its document photos."""
         text, buttons = self.card(dossier_id)
         photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier_id))
-        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id)
+        office = dossiers.get_dossier_by_id(self.db, dossier_id).office_code
+        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id, office=office)
 
     def card_edit(self, dossier_id: int) -> list[EditCard]:
         """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""
@@ -82,7 +86,7 @@ class BackOffice:
         if dossier is None or dossier.admin_message_id is None:
             return []
         text, buttons = self.card(dossier_id)
-        return [EditCard(dossier.admin_message_id, text, buttons)]
+        return [EditCard(dossier.admin_message_id, text, buttons, office=dossier.office_code)]
 
     def card_posted(self, dossier_id: int, message_id: int) -> None:
         """Remember where a dossier's card is in the admin chat, to edit it later."""
@@ -96,7 +100,7 @@ class BackOffice:
             return self.press(event.official, event.data)
         if isinstance(event, OfficialWrote):
             return self.write(event.official, event.text)
-        return self.command(event.official, event.command.lower(), event.args)
+        return self.command(event.official, event.command.lower(), event.args, event.chat)
 
     def dossier_of(self, event: OfficialEvent) -> int | None:
         """Return the dossier an admin-chat event is about (its card's button or the official's task), if any."""
@@ -179,8 +183,8 @@ class BackOffice:
     # -- officials pressing ----------------------------------------------------------------------
 
     def press(self, official: Official, data: str) -> list[Effect]:
-        """Handle an official's (or anyone's) button press in the admin chat."""
-        if official.user_id not in self.officials:
+        """Handle an official's (or anyone's) button press in an admin chat."""
+        if not self.offices_of(official):
             audit.record(self.db, f"user:{official.user_id}", "admin.refused", "admin-chat", {"data": data[:64]})
             return [Toast(Text("admin-not-allowed"), alert=True)]
         signed = verify(data, self.secret)
@@ -214,6 +218,9 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
         if dossier is None:
             return [Toast(Text("admin-forged"), alert=True)]
+        if not self.may_act(official, dossier):
+            audit.record(self.db, official.key, "admin.refused", dossier.receipt_code, {"action": action, "office": dossier.office_code})
+            return [Toast(Text("admin-other-office", {"office": self.office_of(dossier).name}), alert=True)]
         outdated = [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True),
                     *self.card_edit(dossier.id)]
         if action not in allowed(dossier.state, OFFICIAL):
@@ -283,7 +290,7 @@ class BackOffice:
 
     def write(self, official: Official, text: str) -> list[Effect]:
         """Take what an official typed as the reason or date their task is waiting for."""
-        if official.user_id not in self.officials:
+        if not self.offices_of(official):
             return []
         task = self._task(official)
         if task is None:
@@ -318,7 +325,8 @@ class BackOffice:
         return [self._race(fresh), *self.card_edit(dossier.id)]
 
     def _race(self, dossier: Dossier) -> AdminPost:
-        return AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}))
+        return AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}),
+                         office=dossier.office_code)
 
     # -- applying --------------------------------------------------------------------------------
 
@@ -349,7 +357,7 @@ class BackOffice:
             elif isinstance(effect, TellCitizen):
                 out.append(self.notification(fresh))
             elif isinstance(effect, TellOfficials):
-                out.append(AdminPost(Text(f"admin-citizen-{effect.action}", {"code": fresh.receipt_code})))
+                out.append(AdminPost(Text(f"admin-citizen-{effect.action}", {"code": fresh.receipt_code}), office=fresh.office_code))
         return out
 
     def fee_of(self, dossier: Dossier) -> int:
@@ -358,8 +366,30 @@ class BackOffice:
         return self.office_of(dossier).fee(flow.fee_key(dossier.answers, datetime.fromisoformat(dossier.submitted_at).date()))
 
     def office_of(self, dossier: Dossier) -> Office:
-        """Return the office a dossier was filed with."""
-        return self.office
+        """Return the office a dossier was filed with (the first office for a unit code no longer configured)."""
+        return self.offices.by_code(dossier.office_code) or self.offices.default
+
+    # -- who may act where -----------------------------------------------------------------------
+
+    def offices_of(self, official: Official) -> tuple[Office, ...]:
+        """Return the offices an official (by Telegram user id) belongs to; none for anyone else."""
+        try:
+            return self.offices.of_official(int(official.user_id))
+        except ValueError:
+            return ()
+
+    def may_act(self, official: Official, dossier: Dossier) -> bool:
+        """Tell whether an official belongs to the office of a dossier (and so may act on it)."""
+        return any(office.code == dossier.office_code for office in self.offices_of(official))
+
+    def scope(self, official: Official, chat: int | None) -> tuple[Office, ...]:
+        """Return the offices a command in this chat covers: those of the chat the official belongs to (all of
+        theirs when the chat is no office's, as in tests); every office in the supervisors' chat."""
+        if chat is not None and chat == self.offices.supervisors_chat:
+            return tuple(self.offices)
+        mine = self.offices_of(official)
+        here = self.offices.in_chat(chat) if chat is not None else ()
+        return tuple(office for office in mine if office in here) if here else mine
 
     def notification(self, dossier: Dossier) -> Notify:
         """Return the message that tells the citizen about their dossier's new status."""
@@ -406,59 +436,103 @@ class BackOffice:
 
     # -- commands --------------------------------------------------------------------------------
 
-    def command(self, official: Official, command: str, args: str) -> list[Effect]:
-        """Run an admin command: /pending, /find, /stats, /cancel, /help."""
-        if official.user_id not in self.officials:
+    def command(self, official: Official, command: str, args: str, chat: int | None = None) -> list[Effect]:
+        """Run an admin command: /pending, /find, /stats (for the chat's offices), /cancel, /help."""
+        supervising = chat is not None and chat == self.offices.supervisors_chat
+        offices = self.scope(official, chat)
+        if not offices:
             return [AdminPost(Text("admin-not-allowed"))]
         if command == "pending":
-            return [self.pending()]
+            return [self.digest(self.clock().date()) if supervising else self.pending(offices)]
         if command == "find":
-            return [self.find(args)]
+            return [self.find(args, offices)]
         if command == "stats":
-            return [self.stats()]
+            return [self.stats(offices, per_office=supervising)]
         if command == "cancel":
             task = self._task(official)
             self._drop_task(official)
             return [AdminPost(Text("admin-task-cancelled", {"code": task.code}) if task else Text("admin-no-task"))]
         return [AdminPost(Text("admin-help"))]
 
-    def pending(self) -> AdminPost:
-        """List dossiers waiting for officials, oldest first, the overdue ones marked."""
+    def pending(self, offices: tuple[Office, ...]) -> AdminPost:
+        """List the dossiers of these offices waiting for officials, oldest first, the overdue ones marked (per
+        office when there are several)."""
         today = self.clock().date()
-        lines = []
-        for dossier in dossiers.dossiers_in_states(self.db, WAITING_FOR_OFFICIALS):
-            overdue = date.fromisoformat(dossier.expected_on) < today
-            lines.append(Text("admin-pending-line", {
-                "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
-                "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
-                "expected": formats.day(dossier.expected_on),
-            }))
-        return AdminPost(Text("admin-pending", {"count": len(lines), "lines": lines}))
+        lines: list[Text] = []
+        total = 0
+        for office in offices:
+            count = dossiers.count_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code])
+            total += count
+            if len(offices) > 1:
+                lines.append(Text("admin-pending-office", {"office": office.name, "count": count}))
+            for dossier in dossiers.dossiers_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code], limit=PENDING_LINES):
+                overdue = date.fromisoformat(dossier.expected_on) < today
+                lines.append(Text("admin-pending-line", {
+                    "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
+                    "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
+                    "expected": formats.day(dossier.expected_on),
+                }))
+            if count > PENDING_LINES:
+                lines.append(Text("admin-pending-more", {"count": count - PENDING_LINES}))
+        return AdminPost(Text("admin-pending", {"count": total, "lines": lines}))
 
-    def find(self, query: str) -> AdminPost:
-        """Find dossiers by receipt code or by a name in their answers (accents and case ignored)."""
+    def digest(self, today: date) -> AdminPost:
+        """Return the supervisors' view of every office: the overdue dossiers (longest overdue first), then each
+        office's counts (received today, waiting, overdue), the offices with overdue dossiers first."""
+        counted = {c.office_code: c for c in dossiers.office_counts(self.db, WAITING_FOR_OFFICIALS, today)}
+        rows = [counted.get(office.code) or OfficeCounts(office.code, 0, 0, 0) for office in self.offices]
+        rows.sort(key=lambda c: (-c.overdue, -c.waiting, self._office_name(c.office_code)))
+        office_lines = [Text("digest-office", {
+            "mark": "⚠️ " if c.overdue else "", "office": self._office_name(c.office_code),
+            "received": c.received_today, "waiting": c.waiting, "overdue": c.overdue,
+        }) for c in rows]
+        overdue = dossiers.overdue_dossiers(self.db, WAITING_FOR_OFFICIALS, today, limit=OVERDUE_LINES)
+        overdue_lines = [Text("digest-overdue-line", {
+            "code": d.receipt_code, "office": self._office_name(d.office_code),
+            "title": Text(self.flows[d.flow_id].flow.title) if d.flow_id in self.flows else d.flow_id,
+            "due": formats.day(d.expected_on),
+        }) for d in overdue]
+        total_overdue = sum(c.overdue for c in rows)
+        if total_overdue > len(overdue_lines):
+            overdue_lines.append(Text("admin-pending-more", {"count": total_overdue - len(overdue_lines)}))
+        return AdminPost(Text("digest", {
+            "day": formats.day(today.isoformat()), "province": self.offices.province or "—",
+            "received": sum(c.received_today for c in rows), "waiting": sum(c.waiting for c in rows),
+            "overdue": total_overdue, "overdue_lines": overdue_lines or [Text("digest-no-overdue")], "offices": office_lines,
+        }))
+
+    def _office_name(self, code: str) -> str:
+        office = self.offices.by_code(code)
+        return office.name if office is not None else code
+
+    def find(self, query: str, offices: tuple[Office, ...]) -> AdminPost:
+        """Find dossiers of these offices by receipt code or by a name in their answers (accents and case ignored)."""
         query = " ".join(query.split())
         if len(query) < 3:
             return AdminPost(Text("admin-find-usage"))
-        found = dossiers.find_dossiers(self.db, query, limit=10)
+        found = dossiers.find_dossiers(self.db, query, limit=10, office_codes=[office.code for office in offices])
         lines = [Text("admin-pending-line", {
             "mark": "", "code": d.receipt_code, "title": Text(self.flows[d.flow_id].flow.title),
             "status": Text(f"state-{d.state}"), "expected": formats.day(d.expected_on),
         }) for d in found]
         return AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}))
 
-    def stats(self) -> AdminPost:
-        """Count dossiers by status and procedure; average processing time; satisfaction."""
-        counted = dossiers.stats(self.db)
+    def stats(self, offices: tuple[Office, ...], per_office: bool = False) -> AdminPost:
+        """Count the dossiers of these offices by status and procedure; average processing time; satisfaction (and,
+        for supervisors, each office's counts)."""
+        counted = dossiers.stats(self.db, [office.code for office in offices])
         by_state = sorted(counted.by_state, key=lambda c: STATUS_CODES[c.value])
         state_lines = [Text("admin-stats-line", {"label": Text(f"state-{c.value}"), "count": c.count}) for c in by_state]
         flow_lines = [Text("admin-stats-line", {"label": Text(self.flows[c.value].flow.title) if c.value in self.flows else c.value, "count": c.count})
                       for c in counted.by_flow]
-        return AdminPost(Text("admin-stats", {
+        body = Text("admin-stats", {
             "total": counted.total, "states": state_lines, "flows": flow_lines,
             "hours": f"{counted.average_hours:.1f}" if counted.average_hours is not None else "—",
             "rating": f"{counted.average_rating:.1f}" if counted.average_rating is not None else "—", "ratings": counted.ratings,
-        }))
+        })
+        names = ", ".join(office.name for office in offices) if len(offices) <= 3 else Text("admin-scope-all", {"count": len(offices)})
+        extra = self.digest(self.clock().date()).text.params["offices"] if per_office else []
+        return AdminPost(Text("admin-scoped", {"scope": names, "body": body, "offices": extra}))
 
     # -- tasks -----------------------------------------------------------------------------------
 

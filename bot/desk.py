@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from bot import photo_pool
 from bot.calendar import add_working_days
+from bot.dispatch import ADMIN, admin_chat_key
 from bot.effects import AdminPost, EditCard, Effect, Fetch, Forget, Notify, Say, Scrub, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
@@ -48,7 +49,6 @@ log = logging.getLogger(__name__)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 Fetcher = Callable[[PhotoRef], Awaitable[bytes]]
 CONFLICT_ATTEMPTS = 3
-ADMIN_CHAT = "admin"  # the outbox's chat for the officials' admin chat
 # The inbox rows of the platform update(s) being processed: marked processed in the transaction that applies them.
 current_updates: ContextVar[tuple[int, ...]] = ContextVar("current_updates", default=())
 
@@ -211,7 +211,7 @@ class Desk:
                     with transaction(self.db):
                         effects = self.backoffice.handle(event)
                         inbox.mark_processed(self.db, current_updates.get())
-                        self.queue(effects)
+                        self.queue(effects, admin_chat=event.chat)
                         return effects
                 except WriteConflict:  # another host wrote after we read: decide again on the dossier as it is now
                     if attempt == CONFLICT_ATTEMPTS:
@@ -229,10 +229,12 @@ class Desk:
         """Store where a dossier's card was posted (inside the sender's transaction that marks the post sent)."""
         self.report(CardPosted(dossier_id, message_id))
 
-    def queue(self, effects: Iterable[Effect | DossierSubmitted | _ReceiptImage], citizen: Citizen | None = None, language: str = DEFAULT_LANGUAGE) -> None:
+    def queue(self, effects: Iterable[Effect | DossierSubmitted | _ReceiptImage], citizen: Citizen | None = None,
+              language: str = DEFAULT_LANGUAGE, admin_chat: int | None = None) -> None:
         """Write what is to be sent to the outbox (inside the caller's transaction): the citizen's messages and
-        photos, notifications to other citizens, the admin chat's posts and card edits. Answers to a press
-        (toasts, the pressed message's edit) are for the caller to carry out at once."""
+        photos, notifications to other citizens, the admin chats' posts and card edits (each to its office's
+        chat, else to ``admin_chat``, the chat that asked). Answers to a press (toasts, the pressed message's
+        edit) are for the caller to carry out at once."""
         for effect in effects:
             if isinstance(effect, (Say, SendPhoto)) and citizen is not None:
                 outbox.add(self.db, citizen.key, citizen.channel, citizen.user_id, encode(effect), language)
@@ -245,7 +247,19 @@ class Desk:
                 outbox.add(self.db, target.key, target.channel, target.user_id, encode(said), language_of)
             elif isinstance(effect, (AdminPost, EditCard)):
                 dossier_id = effect.dossier_id if isinstance(effect, AdminPost) else None
-                outbox.add(self.db, ADMIN_CHAT, ADMIN_CHAT, "", encode(effect), DEFAULT_LANGUAGE, dossier_id)
+                chat = self.admin_chat_of(effect.office, admin_chat)
+                target = "" if chat is None else str(chat)
+                outbox.add(self.db, admin_chat_key(chat), ADMIN, target, encode(effect), DEFAULT_LANGUAGE, dossier_id)
+
+    def admin_chat_of(self, office_code: str | None, asked: int | None = None) -> int | None:
+        """Return the admin chat a post goes to: its office's, else the chat that asked, else the first office's."""
+        offices = self.backoffice.offices if self.backoffice is not None else None
+        if offices is None:
+            return asked
+        office = offices.by_code(office_code) if office_code else None
+        if office is not None and office.admin_chat is not None:
+            return office.admin_chat
+        return asked if asked is not None else offices.default.admin_chat
 
     def answer(self, citizen: Citizen, effects: list[Effect]) -> None:
         """Queue a reply that changes no state (an input the flows do not take) and mark the input processed."""
@@ -253,12 +267,12 @@ class Desk:
             inbox.mark_processed(self.db, current_updates.get())
             self.queue(effects, citizen, self.language(citizen))
 
-    def apologise(self, citizen: Citizen | None, case: str) -> None:
-        """Queue the apology for a failed input (to the person and, with the case id, the admin chat) and mark
-        the input processed: running it again would fail again."""
+    def apologise(self, citizen: Citizen | None, case: str, admin_chat: int | None = None) -> None:
+        """Queue the apology for a failed input (to the person and, with the case id, the admin chat it came
+        from, or the first office's) and mark the input processed: running it again would fail again."""
         with transaction(self.db):
             inbox.mark_processed(self.db, current_updates.get())
-            self.queue([AdminPost(Text("admin-error" if citizen else "admin-sorry", {"case": case}))])
+            self.queue([AdminPost(Text("admin-error" if citizen else "admin-sorry", {"case": case}))], admin_chat=admin_chat)
             if citizen is not None:
                 self.queue([Say(Text("sorry", {"case": case}))], citizen, self.language(citizen))
 
@@ -365,7 +379,7 @@ class Desk:
         dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown)
         changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}")
         photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier.id) if row.slot in redone)
-        changed = [AdminPost(e.text, e.buttons, photos, None) if isinstance(e, AdminPost) else e for e in changed]
+        changed = [AdminPost(e.text, e.buttons, photos, None, e.office) if isinstance(e, AdminPost) else e for e in changed]
         return [Say(Text("supplement-sent", {"code": dossier.receipt_code}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:

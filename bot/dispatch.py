@@ -1,7 +1,7 @@
 """Route effects to the channels that carry them out.
 
-A citizen hears back on the channel they used (Telegram, Zalo, ...); officials are in the Telegram admin
-chat. An effect produced while serving one person may be for another (a status notification caused by an
+A citizen hears back on the channel they used (Telegram, Zalo, ...); officials are in Telegram admin chats
+(each office's group, the supervisors' group): an admin post's outbox row names its chat id as the target. An effect produced while serving one person may be for another (a status notification caused by an
 official's button, a new dossier card caused by a citizen): the sender (bot/sender.py) takes each from the
 outbox and the dispatcher hands it to the channel where it belongs, returning the platform's message id.
 """
@@ -16,7 +16,12 @@ from bot.effects import AdminPost, EditCard, Effect, Say, SendPhoto
 
 log = logging.getLogger(__name__)
 Failure = Literal["refused", "not_sent", "unknown"]
-ADMIN = "admin"
+ADMIN = "admin"  # the outbox channel of admin chats' rows; each chat's rows are "admin:<chat id>"
+
+
+def admin_chat_key(chat_id: int | None) -> str:
+    """Return the outbox's chat key for an admin chat: each group is ordered and rate-limited on its own."""
+    return ADMIN if chat_id is None else f"{ADMIN}:{chat_id}"
 
 
 class CitizenChannel(Protocol):
@@ -32,13 +37,13 @@ class CitizenChannel(Protocol):
 
 
 class AdminChannel(Protocol):
-    """Where officials work: posting to and editing cards in the admin chat."""
+    """Where officials work: posting to and editing cards in the admin chats."""
 
-    async def post(self, post: AdminPost) -> int | None:
-        """Post a message (or a dossier card with its photos) in the admin chat; return its message id."""
+    async def post(self, post: AdminPost, chat: int | None = None) -> int | None:
+        """Post a message (or a dossier card with its photos) in an admin chat; return its message id."""
 
-    async def edit_card(self, edit: EditCard) -> None:
-        """Edit a dossier's card in place to show its current status and actions."""
+    async def edit_card(self, edit: EditCard, chat: int | None = None) -> None:
+        """Edit a dossier's card in place (in the admin chat that holds it) to show its current status and actions."""
 
 
 class Undeliverable(Exception):
@@ -62,9 +67,10 @@ class Dispatcher:
         if isinstance(effect, (AdminPost, EditCard)):
             if self.admin is None:
                 raise Undeliverable("no admin chat")
+            chat = int(target) if target else None  # rows queued before per-office chats name none: the first office's
             if isinstance(effect, AdminPost):
-                return await self.admin.post(effect)
-            await self.admin.edit_card(effect)
+                return await self.admin.post(effect, chat)
+            await self.admin.edit_card(effect, chat)
             return None
         carrier = self.channels.get(channel)
         if carrier is None:

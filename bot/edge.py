@@ -44,7 +44,7 @@ async def serve_official(desk: Desk, dispatcher: Dispatcher, event: OfficialEven
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back: the dossier is as before
         case = _log_case(exc, "an official")
         try:
-            desk.apologise(None, case)
+            desk.apologise(None, case, event.chat)
             await answer([Toast(Text("admin-sorry", {"case": case}), alert=True)] if isinstance(event, OfficialPressed) else [])
         except Exception:  # noqa: BLE001
             log.error("case %s: could not deliver the apology", case)

@@ -116,7 +116,7 @@ Event = (
 
 @dataclass(frozen=True)
 class Official:
-    """Someone pressing or writing in the officials' admin chat (not necessarily a configured official)."""
+    """Someone pressing or writing in an admin chat (not necessarily an official of any office)."""
 
     user_id: str
     name: str
@@ -132,6 +132,7 @@ class OfficialPressed:
 
     official: Official
     data: str
+    chat: int | None = None  # the chat it came from (an office's admin chat, the supervisors' chat)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class OfficialWrote:
 
     official: Official
     text: str
+    chat: int | None = None  # the chat it came from
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class OfficialCommanded:
     official: Official
     command: str
     args: str = ""
+    chat: int | None = None  # the chat it came from: its offices are the command's scope
 
 
 @dataclass(frozen=True)

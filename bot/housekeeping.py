@@ -3,7 +3,9 @@
 Drafts hold ID photos (sensitive personal data) and must not linger: a draft idle for the retention period
 is deleted with its photos, one day after a reminder; the notices go to the outbox in the transaction that
 changes the draft, and the database's write-ahead log is emptied so the deleted answers are in no file.
-Processed updates and sent messages older than a week are forgotten.
+Processed updates and sent messages older than a week are forgotten. Once a day, after office hours, the
+supervisors' chat (if the offices file names one) gets each office's counts, overdue dossiers first; the day
+it was sent is stored, so a restart does not send it twice.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from sqlite_utils import Database
 from bot.desk import load_session, save_session
 from bot.effects import Effect, Notify, Text
 from bot.events import Citizen
-from storage import audit, dossiers, erasure, inbox, outbox, sessions
+from storage import audit, digests, dossiers, erasure, inbox, outbox, sessions
 from storage.blobs import BlobStore
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
+DIGEST_HOUR = 17  # Vietnam time: the supervisors' digest goes out once the offices close (17:00)
 
 
 def sweep_drafts(
@@ -70,9 +73,29 @@ def sweep_drafts(
     return effects
 
 
+def send_digest(db: Database, backoffice, queue: Callable[..., None], now: datetime, hour: int = DIGEST_HOUR) -> bool:
+    """Queue the supervisors' daily digest (counts per office, overdue dossiers first) once a day from ``hour``;
+    tell whether it was queued. ``queue`` is the desk's (it takes ``admin_chat``); the day is stored with it."""
+    chat = backoffice.offices.supervisors_chat
+    if chat is None or now.hour < hour:
+        return False
+    day = now.date().isoformat()
+    with transaction(db):
+        if digests.sent_on(db, chat) == day:
+            return False
+        queue([backoffice.digest(now.date())], admin_chat=chat)
+        digests.mark_sent(db, chat, day)
+    return True
+
+
 async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
-    """Sweep drafts and empty the write-ahead log now and then, forever; deliver reminders and notices."""
+    """Sweep drafts and empty the write-ahead log now and then, forever; deliver reminders, notices and the
+    supervisors' digest."""
     while True:
+        try:
+            send_digest(services.db, services.backoffice, services.desk.queue, services.desk.clock())
+        except Exception as exc:  # noqa: BLE001 - tried again at the next round
+            log.error("supervisors' digest failed: %s", type(exc).__name__)
         try:
             sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days,
                          queue=services.desk.queue)

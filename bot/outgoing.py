@@ -35,9 +35,10 @@ def encode(effect: Outgoing) -> dict[str, Any]:
                 "buttons": _rows(effect.buttons)}
     if isinstance(effect, AdminPost):
         return {"type": "admin_post", "text": _text(effect.text), "buttons": _rows(effect.buttons),
-                "photos": list(effect.photos), "dossier_id": effect.dossier_id}
+                "photos": list(effect.photos), "dossier_id": effect.dossier_id, "office": effect.office}
     if isinstance(effect, EditCard):
-        return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons)}
+        return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons),
+                "office": effect.office}
     raise TypeError(f"not an effect to send: {type(effect).__name__}")
 
 
@@ -53,9 +54,9 @@ def decode(data: dict[str, Any]) -> Outgoing:
     if kind == "notify":
         return Notify(data["channel"], data["user_id"], _untext(data["text"]), _unrows(data["buttons"]))
     if kind == "admin_post":
-        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"])
+        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"], data.get("office"))
     if kind == "edit_card":
-        return EditCard(data["message_id"], _untext(data["text"]), _unrows(data["buttons"]))
+        return EditCard(data["message_id"], _untext(data["text"]), _unrows(data["buttons"]), data.get("office"))
     raise ValueError(f"unknown stored effect {kind!r}")
 
 

@@ -2,7 +2,7 @@
 
 A row is marked ``sending`` (committed) before its platform call and ``sent`` with the platform's message id
 after it; a card's message id is stored on its dossier in that same transaction. Within Telegram's limits
-(30 messages a second per bot, 20 a minute per group), waiting out 429s, retrying what surely was not sent.
+(30 messages a second per bot, 20 a minute per group: each office's admin chat is its own outbox chat), waiting out 429s, retrying what surely was not sent.
 
 After a crash a row may be left ``sending``: the call may or may not have reached the platform. It is sent
 again (a possible duplicate rather than a lost reply: a citizen who never gets the next question is stuck),
@@ -34,18 +34,19 @@ POLL_SECONDS = 1.0  # look for rows to retry at least this often
 
 class Limits:
     """Telegram's flood limits as sliding windows: ``per_second`` messages in any second for the bot,
-    ``per_group_minute`` in any minute for a group (bursts within them go out at once)."""
+    ``per_group_minute`` in any minute for each group (bursts within them go out at once)."""
 
     def __init__(self, per_second: int = 30, per_group_minute: int = 20) -> None:
         self.per_second = per_second
         self.per_group_minute = per_group_minute
         self.sent: deque[float] = deque()
-        self.group_sent: deque[float] = deque()
+        self.group_sent: dict[str, deque[float]] = {}
 
-    async def wait(self, messages: int, group: bool) -> None:
-        """Wait until ``messages`` more may be sent (to a group, if ``group``), and count them."""
+    async def wait(self, messages: int, group: str | bool | None) -> None:
+        """Wait until ``messages`` more may be sent (to the group named by ``group``, if any), and count them."""
         if group and self.per_group_minute:
-            await _window(self.group_sent, self.per_group_minute, 60.0, messages)
+            key = str(group)
+            await _window(self.group_sent.setdefault(key, deque()), self.per_group_minute, 60.0, messages)
         if self.per_second:
             await _window(self.sent, self.per_second, 1.0, messages)
 
@@ -147,7 +148,7 @@ class Sender:
         if isinstance(effect, ReceiptImage):
             effect = self.draw_receipt(effect.code)
         messages = 1 + (len(effect.photos) + 9) // 10 if isinstance(effect, AdminPost) else 1
-        await self.limits.wait(messages, group=row.chat == ADMIN and isinstance(effect, AdminPost))
+        await self.limits.wait(messages, group=row.chat if row.channel == ADMIN and isinstance(effect, AdminPost) else None)
         with transaction(self.db):
             outbox.mark_sending(self.db, row.id)
         try:

@@ -1,12 +1,16 @@
-"""Configuration from environment variables (and a ``.env`` file when present), checked at start-up."""
+"""Configuration from environment variables (and a ``.env`` file when present), checked at start-up.
+
+The offices, their admin chats and officials are not here: they are in the offices file (bot/offices.py).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MOVED_TO_OFFICES = ("ADMIN_CHAT_ID", "OFFICIALS")  # now per office in the offices file (admin_chat, officials)
 PILLOW_MEGAPIXELS = 89  # Pillow's own decompression-bomb limit (89,478,485 pixels): a larger cap would not hold
 
 
@@ -29,8 +33,6 @@ class Settings:
     telegram_webhook_secret: str = ""
     telegram_webhook_listen: str = "0.0.0.0"
     telegram_webhook_port: int = 8443
-    admin_chat_id: int | None = None
-    officials: frozenset[int] = field(default_factory=frozenset)
     zalo_token: str = ""
     zalo_base_url: str = "https://bot-api.zaloplatforms.com"
     zalo_webhook_url: str = ""
@@ -79,13 +81,12 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         except ValueError:
             raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
 
-    officials = set()
-    for part in env.get("OFFICIALS", "").replace(";", ",").split(","):
-        part = part.strip()
-        if part:
-            if not part.lstrip("-").isdigit():
-                raise SettingsError(f"OFFICIALS must be Telegram user ids separated by commas, got {part!r}")
-            officials.add(int(part))
+    moved = [name for name in MOVED_TO_OFFICES if env.get(name, "").strip()]
+    if moved:
+        raise SettingsError(
+            f"{' and '.join(moved)} moved to the offices file (OFFICES_FILE, bot/offices.yaml): set admin_chat and "
+            "officials per office there, and remove them from the environment"
+        )
     settings = Settings(
         data_dir=path("DATA_DIR", defaults.data_dir),
         offices_file=path("OFFICES_FILE", defaults.offices_file),
@@ -98,8 +99,6 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
         telegram_webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or defaults.telegram_webhook_listen,
         telegram_webhook_port=integer("TELEGRAM_WEBHOOK_PORT", defaults.telegram_webhook_port),
-        admin_chat_id=integer("ADMIN_CHAT_ID", None),
-        officials=frozenset(officials),
         zalo_token=env.get("ZALO_BOT_TOKEN", "").strip(),
         zalo_base_url=env.get("ZALO_BASE_URL", "").strip() or defaults.zalo_base_url,
         zalo_webhook_url=env.get("ZALO_WEBHOOK_URL", "").strip(),
@@ -118,10 +117,6 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
     )
     if settings.telegram_token and ":" not in settings.telegram_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<letters>')")
-    if settings.telegram_token and settings.admin_chat_id is None:
-        raise SettingsError("ADMIN_CHAT_ID is required with TELEGRAM_BOT_TOKEN (the officials' group chat id)")
-    if settings.telegram_token and not settings.officials:
-        raise SettingsError("OFFICIALS is required with TELEGRAM_BOT_TOKEN (Telegram user ids allowed to act)")
     if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
         raise SettingsError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
     if settings.zalo_webhook_url and len(settings.zalo_webhook_secret) < 8:

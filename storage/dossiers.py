@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import fields
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable
 
 from sqlite_utils import Database
 
 from locales.folding import fold
 from storage.clock import utc_now
-from storage.records import Attachment, Count, Dossier, DossierStats
+from storage.records import Attachment, Count, Dossier, DossierStats, OfficeCounts
 
 JSON_COLUMNS = ("answers", "shown", "consent", "supplement")
 DOSSIER_FIELDS = tuple(f.name for f in fields(Dossier))
@@ -102,38 +102,97 @@ def dossiers_of(db: Database, channel: str, user_id: str) -> list[Dossier]:
     return _dossiers(db, "WHERE channel = ? AND user_id = ? ORDER BY id DESC", [channel, user_id])
 
 
-def dossiers_in_states(db: Database, states: tuple[str, ...]) -> list[Dossier]:
-    """Return the dossiers in any of these states, oldest first."""
-    marks = ", ".join("?" for _ in states)
-    return _dossiers(db, f"WHERE state IN ({marks}) ORDER BY submitted_at, id", list(states))
+def _offices(office_codes: Iterable[str] | None, params: list) -> str:
+    """Return the SQL condition limiting rows to these offices (none: every office), adding its parameters."""
+    if office_codes is None:
+        return "1"
+    codes = list(office_codes)
+    params += codes
+    return f"office_code IN ({', '.join('?' for _ in codes)})" if codes else "0"
 
 
-def find_dossiers(db: Database, query: str, limit: int = 10) -> list[Dossier]:
-    """Find dossiers, newest first, whose receipt code contains the query or whose names hold its words.
+def dossiers_in_states(
+    db: Database, states: tuple[str, ...], office_codes: Iterable[str] | None = None, limit: int | None = None,
+) -> list[Dossier]:
+    """Return the dossiers in any of these states (of these offices; None: every office), oldest first."""
+    params: list = list(states)
+    where = f"state IN ({', '.join('?' for _ in states)}) AND {_offices(office_codes, params)}"
+    tail = ""
+    if limit is not None:
+        tail, params = " LIMIT ?", [*params, limit]
+    return _dossiers(db, f"WHERE {where} ORDER BY submitted_at, id{tail}", params)
+
+
+def count_in_states(db: Database, states: tuple[str, ...], office_codes: Iterable[str] | None = None,
+                    due_before: date | None = None) -> int:
+    """Count the dossiers in these states (of these offices), only those due before a day if given."""
+    params: list = list(states)
+    where = f"state IN ({', '.join('?' for _ in states)}) AND {_offices(office_codes, params)}"
+    if due_before is not None:
+        where, params = where + " AND expected_on < ?", [*params, due_before.isoformat()]
+    return db.execute(f"SELECT COUNT(*) FROM dossiers WHERE {where}", params).fetchone()[0]
+
+
+def find_dossiers(db: Database, query: str, limit: int = 10, office_codes: Iterable[str] | None = None) -> list[Dossier]:
+    """Find dossiers, newest first, whose receipt code contains the query or whose names hold its words; only
+    those of these offices (None: every office).
 
     Names are matched word by word from the start of each word, ignoring case and accents (Trần = tran).
     """
     words = [fold(word) for word in query.split()]  # as the index folds names (SQL-side: unicode61, đ as d)
     match = " ".join('"' + word.replace('"', '""') + '"*' for word in words if word)
     like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    params: dict[str, Any] = {"like": like, "match": match or '""', "limit": limit}
+    within = "1"
+    if office_codes is not None:
+        codes = list(office_codes)
+        params.update({f"office{i}": code for i, code in enumerate(codes)})
+        within = f"office_code IN ({', '.join(f':office{i}' for i in range(len(codes)))})" if codes else "0"
     return _dossiers(
         db,
-        "WHERE receipt_code LIKE :like ESCAPE '\\' "
-        "OR id IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH :match) ORDER BY id DESC LIMIT :limit",
-        {"like": like, "match": match or '""', "limit": limit},
+        f"WHERE {within} AND (receipt_code LIKE :like ESCAPE '\\' "
+        "OR id IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH :match)) ORDER BY id DESC LIMIT :limit",
+        params,
     )
 
 
-def stats(db: Database) -> DossierStats:
-    """Count dossiers by state and by procedure; average processing hours and satisfaction."""
-    by_state = tuple(Count(*row) for row in db.execute("SELECT state, COUNT(*) FROM dossiers GROUP BY state"))
-    by_flow = tuple(Count(*row) for row in db.execute("SELECT flow_id, COUNT(*) FROM dossiers GROUP BY flow_id ORDER BY flow_id"))
+def stats(db: Database, office_codes: Iterable[str] | None = None) -> DossierStats:
+    """Count dossiers (of these offices; None: every office) by state and by procedure; average processing hours
+    and satisfaction."""
+    params: list = []
+    where = _offices(office_codes, params)
+    by_state = tuple(Count(*row) for row in db.execute(f"SELECT state, COUNT(*) FROM dossiers WHERE {where} GROUP BY state", params))
+    by_flow = tuple(Count(*row) for row in db.execute(
+        f"SELECT flow_id, COUNT(*) FROM dossiers WHERE {where} GROUP BY flow_id ORDER BY flow_id", params))
     total, hours, rating, ratings = db.execute(
         "SELECT COUNT(*), "
         "AVG(CASE WHEN done_at IS NOT NULL AND done_at != '' THEN (julianday(done_at) - julianday(submitted_at)) * 24 END), "
-        "AVG(NULLIF(rating, 0)), COUNT(NULLIF(rating, 0)) FROM dossiers"
+        f"AVG(NULLIF(rating, 0)), COUNT(NULLIF(rating, 0)) FROM dossiers WHERE {where}", params,
     ).fetchone()
     return DossierStats(total, by_state, by_flow, hours, rating, ratings)
+
+
+def office_counts(db: Database, states: tuple[str, ...], today: date) -> list[OfficeCounts]:
+    """Return, for every office with dossiers, how many it received today, how many are in these (waiting)
+    states and how many of those are past their due date."""
+    received = dict(db.execute(
+        "SELECT office_code, COUNT(*) FROM dossiers WHERE submitted_at >= ? AND submitted_at < ? GROUP BY office_code",
+        [today.isoformat(), (today + timedelta(days=1)).isoformat()],
+    ).fetchall())
+    marks = ", ".join("?" for _ in states)
+    waiting = {code: (count, overdue) for code, count, overdue in db.execute(
+        f"SELECT office_code, COUNT(*), SUM(expected_on < ?) FROM dossiers WHERE state IN ({marks}) GROUP BY office_code",
+        [today.isoformat(), *states],
+    )}
+    return [OfficeCounts(code, received.get(code, 0), *waiting.get(code, (0, 0)))
+            for code in sorted({*received, *waiting})]
+
+
+def overdue_dossiers(db: Database, states: tuple[str, ...], today: date, limit: int = 50) -> list[Dossier]:
+    """Return dossiers in these states past their due date, the longest overdue first."""
+    marks = ", ".join("?" for _ in states)
+    return _dossiers(db, f"WHERE state IN ({marks}) AND expected_on < ? ORDER BY expected_on, id LIMIT ?",
+                     [*states, today.isoformat(), limit])
 
 
 def business_name_taken(db: Database, office_code: str, name: str) -> bool:

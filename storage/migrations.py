@@ -215,3 +215,14 @@ def m009_inbox_outbox(db: Database) -> None:
     )
     db.execute("CREATE INDEX outbox_waiting ON outbox (chat, id) WHERE state IN ('pending', 'sending')")
     db.execute("CREATE INDEX outbox_sent_at ON outbox (sent_at)")
+
+
+@migration
+def m010_offices(db: Database) -> None:
+    """Answer each office's /pending, /stats and /find from indexes (100 offices, 100,000 dossiers), and remember
+    the day the supervisors' digest was last sent."""
+    db.execute("CREATE INDEX dossiers_office_state ON dossiers (office_code, state, submitted_at, id)")
+    db.execute("CREATE INDEX dossiers_office_flow ON dossiers (office_code, flow_id)")
+    db.execute("CREATE INDEX dossiers_state_office ON dossiers (state, office_code, expected_on)")
+    db.execute("CREATE INDEX dossiers_office_submitted ON dossiers (office_code, submitted_at)")
+    db.table("digests").create({"chat": int, "day": str, "sent_at": str}, pk="chat")

@@ -128,6 +128,16 @@ class DossierStats:
 
 
 @dataclass(frozen=True)
+class OfficeCounts:
+    """One office's day at a glance: dossiers received today, waiting for officials, and of those overdue."""
+
+    office_code: str
+    received_today: int
+    waiting: int
+    overdue: int
+
+
+@dataclass(frozen=True)
 class LookupCounts:
     """Lookups of codes that were not the looker's own: one account's recent ones, and the service's in a window."""
 

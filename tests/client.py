@@ -14,6 +14,11 @@ the error handler and the routing of notifications and cards are the real ones::
     hoa = client.official(2001, "Cán bộ Hòa")
     await hoa.click("✅ Tiếp nhận", card=code)
 
+The offices are those of bot/offices.yaml (two offices: Phường Tân Ninh, chat -1001, officials 2001 and 2002;
+Xã Tân Biên, chat -1002, official 2003; the supervisors' chat -1009), written to a file in the temporary
+directory; ``client.admin`` is the first office's chat, ``client.chat("admin:-1002")`` another's. An official
+acts in their office's chat unless told another (``client.official(2003, chat=-1001)``).
+
 Each action returns what the actor saw because of it (``Seen``); ``client.chat(...)`` holds every message.
 """
 
@@ -24,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 import main
 from bot.desk import VIETNAM
@@ -43,12 +50,13 @@ from bot.events import (
     PhotoRef,
     TextReceived,
 )
+from bot.offices import DEFAULT_OFFICES
 from bot.sender import Limits
 from bot.settings import Settings
 from locales.catalog import DEFAULT_LANGUAGE
 from tests.transcript import make_image
 
-ADMIN = "admin"
+ADMIN_CHATS = {"A": -1001, "B": -1002, "supervisors": -1009}  # the chats of bot/offices.yaml
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=VIETNAM)  # a Tuesday morning
 
 
@@ -127,13 +135,14 @@ class CollectingAdminChat:
     def __init__(self, client: Client) -> None:
         self.client = client
 
-    async def post(self, post: AdminPost) -> int | None:
+    async def post(self, post: AdminPost, chat: int | None = None) -> int | None:
+        key = admin_key(chat if chat is not None else ADMIN_CHATS["A"])
         for path in post.photos:
-            self.client.add(ADMIN, "", photo=path)
+            self.client.add(key, "", photo=path)
         text = self.client.services.catalog.render(DEFAULT_LANGUAGE, post.text)
-        return self.client.add(ADMIN, text, self.client.rows(DEFAULT_LANGUAGE, post.buttons)).id
+        return self.client.add(key, text, self.client.rows(DEFAULT_LANGUAGE, post.buttons)).id
 
-    async def edit_card(self, edit: EditCard) -> None:
+    async def edit_card(self, edit: EditCard, chat: int | None = None) -> None:
         text = self.client.services.catalog.render(DEFAULT_LANGUAGE, edit.text)
         self.client.edit(edit.message_id, text, self.client.rows(DEFAULT_LANGUAGE, edit.buttons))
 
@@ -143,7 +152,11 @@ class Client:
 
     def __init__(self, tmp_path: Path, *, officials: Sequence[int] = (2001, 2002), now: datetime = NOW) -> None:
         self.now = now
-        self.settings = replace(Settings(), data_dir=tmp_path / "data", admin_chat_id=-1001, officials=frozenset(officials))
+        offices = yaml.safe_load(DEFAULT_OFFICES.read_text(encoding="utf-8"))
+        offices["offices"][0]["officials"] = list(officials)
+        tmp_path.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "offices.yaml").write_text(yaml.safe_dump(offices, allow_unicode=True), encoding="utf-8")
+        self.settings = replace(Settings(), data_dir=tmp_path / "data", offices_file=tmp_path / "offices.yaml")
         self.chats: dict[str, list[Message]] = {}
         self.files: dict[str, bytes] = {}
         self.next_id = 0
@@ -185,23 +198,29 @@ class Client:
     def citizen(self, user_id: int | str, channel: str = "telegram") -> CitizenHandle:
         return CitizenHandle(self, Citizen(channel, str(user_id)))
 
-    def official(self, user_id: int | str, name: str = "Cán bộ") -> OfficialHandle:
-        return OfficialHandle(self, Official(str(user_id), name))
+    def official(self, user_id: int | str, name: str = "Cán bộ", chat: int | None = None) -> OfficialHandle:
+        """Someone in an admin chat: ``chat``, else the chat of the first office they belong to, else office A's."""
+        if chat is None:
+            mine = self.services.offices.of_official(int(user_id)) if str(user_id).lstrip("-").isdigit() else ()
+            chat = mine[0].admin_chat if mine else ADMIN_CHATS["A"]
+        return OfficialHandle(self, Official(str(user_id), name), chat)
 
     # -- the chats -----------------------------------------------------------------------------
 
     def chat(self, key: str) -> list[Message]:
-        """Every message of a chat: ``"telegram:1001"`` for a citizen, ``"admin"`` for the admin chat."""
+        """Every message of a chat: ``"telegram:1001"`` for a citizen, ``"admin:-1001"`` for an admin chat."""
         return self.chats.setdefault(key, [])
 
     @property
     def admin(self) -> list[Message]:
-        return self.chat(ADMIN)
+        """The first office's admin chat (Phường Tân Ninh)."""
+        return self.chat(admin_key(ADMIN_CHATS["A"]))
 
     def card(self, code: str) -> Message:
-        """The admin chat's card of a dossier (as edited since)."""
-        cards = [m for m in self.admin if f"Hồ sơ {code}" in m.text and "Trạng thái:" in m.text]
-        assert cards, f"no card for {code} in the admin chat"
+        """A dossier's card, in whichever admin chat it was posted (as edited since)."""
+        cards = [m for key, messages in self.chats.items() if key.startswith("admin:") for m in messages
+                 if f"Hồ sơ {code}" in m.text and "Trạng thái:" in m.text]
+        assert cards, f"no card for {code} in an admin chat"
         return cards[-1]
 
     def add(self, chat: str, text: str, buttons: list | None = None, photo: str | None = None) -> Message:
@@ -299,10 +318,19 @@ class OfficialHandle:
 
     client: Client
     who: Official
+    chat: int = ADMIN_CHATS["A"]
+
+    @property
+    def key(self) -> str:
+        return admin_key(self.chat)
+
+    @property
+    def messages(self) -> list[Message]:
+        return self.client.chat(self.key)
 
     async def _serve(self, event, pressed: Message | None = None) -> Seen:
         client = self.client
-        before = client._snapshot(ADMIN)
+        before = client._snapshot(self.key)
         answered: list[Effect] = []
 
         async def answer(effects: Sequence[Effect]) -> None:
@@ -315,31 +343,36 @@ class OfficialHandle:
 
         await serve_official(client.services.desk, client.services.dispatcher, event, answer)
         await client.delivered()
-        seen = client._seen(ADMIN, before)
+        seen = client._seen(self.key, before)
         if answered:
             seen.toast = client.services.catalog.render(DEFAULT_LANGUAGE, answered[-1].text)
             seen.alert = answered[-1].alert
         return seen
 
     async def click(self, label: str, *, card: str | None = None) -> Seen:
-        """Press a button in the admin chat: on a dossier's card (by receipt code), else on the newest message
-        offering it."""
+        """Press a button in their admin chat: on a dossier's card (by receipt code, wherever it is), else on the
+        newest message offering it."""
         client = self.client
-        candidates = [client.card(card)] if card is not None else list(reversed(client.admin))
+        candidates = [client.card(card)] if card is not None else list(reversed(self.messages))
         for message in candidates:
             data = message.data_of(label)
             if data is not None:
-                return await self._serve(OfficialPressed(self.who, data), message)
+                return await self._serve(OfficialPressed(self.who, data, self.chat), message)
         raise AssertionError(f"no button {label!r} in the admin chat")
 
     async def press_data(self, data: str, on: Message | None = None) -> Seen:
         """Press a button with these exact data (a forged or outdated one)."""
-        return await self._serve(OfficialPressed(self.who, data), on)
+        return await self._serve(OfficialPressed(self.who, data, self.chat), on)
 
     async def write(self, text: str) -> Seen:
-        """Type text in the admin chat (the reason or date a task waits for)."""
-        return await self._serve(OfficialWrote(self.who, text))
+        """Type text in their admin chat (the reason or date a task waits for)."""
+        return await self._serve(OfficialWrote(self.who, text, self.chat))
 
     async def command(self, command: str, args: str = "") -> Seen:
-        """Type a command in the admin chat (``pending``, ``find``, ``stats`` ...)."""
-        return await self._serve(OfficialCommanded(self.who, command, args))
+        """Type a command in their admin chat (``pending``, ``find``, ``stats`` ...)."""
+        return await self._serve(OfficialCommanded(self.who, command, args, self.chat))
+
+
+def admin_key(chat: int) -> str:
+    """Return the client's key of an admin chat's messages."""
+    return f"admin:{chat}"

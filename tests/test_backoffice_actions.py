@@ -33,11 +33,11 @@ class AdminChat:
     """One office, one dossier whose card is posted in the admin chat, and officials acting on it."""
 
     def __init__(self, tmp_path) -> None:
-        settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001, 2002}))
+        settings = replace(Settings(), data_dir=tmp_path / "data")
         self.services = main.build(settings, clock=lambda: NOW)
         self.db = self.services.db
         self.id = create_dossier(
-            self.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
+            self.db, office_code="000.00.59.H80", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
             answers=ANSWERS, shown={}, consent={"version": "2026-01"}, submitted_at=NOW, expected_on=NOW.date().replace(day=13),
         ).id
         self.services.desk.report(CardPosted(self.id, CARD_MESSAGE))

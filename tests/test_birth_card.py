@@ -21,7 +21,7 @@ MALE_ID, FEMALE_ID, OTHER_FEMALE_ID = "001093012345", "001195012345", "001195099
 
 @pytest.fixture
 def services(tmp_path):
-    settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001}))
+    settings = replace(Settings(), data_dir=tmp_path / "data")
     services = main.build(settings, clock=lambda: NOW)
     yield services
     services.db.close()
@@ -30,7 +30,7 @@ def services(tmp_path):
 def card(services, answers: dict, shown: dict | None = None) -> str:
     """File a birth registration with these answers straight into storage; return its card as officials read it."""
     dossier = create_dossier(
-        services.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=2,
+        services.db, office_code="000.00.59.H80", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=2,
         answers={"consent": "yes", **answers}, shown=shown or {}, consent={"version": "2026-01"}, submitted_at=NOW,
         expected_on=NOW.date(),
     )
@@ -40,7 +40,7 @@ def card(services, answers: dict, shown: dict | None = None) -> str:
 
 def test_a_late_registration_is_flagged_with_its_fee_from_the_office_table(services):
     late = card(services, {"relationship": "father", "child_dob": "01/01/2026"})  # 68 days before 10/03/2026
-    fee = services.backoffice.office.fee("birth_registration_late")
+    fee = services.backoffice.offices.default.fee("birth_registration_late")
     assert fee > 0, "the shipped office table has a late fee"
     assert "Đăng ký quá hạn: 68 ngày sau ngày sinh" in late
     assert f"Lệ phí: {fee:,} đ".replace(",", ".") in late

@@ -27,6 +27,7 @@ class Channel:
 
     def __init__(self) -> None:
         self.sent: list = []
+        self.chats: list = []  # the admin chat of each post and edit
         self.failures: dict[str, list[Exception]] = {}
 
     async def send_to_citizen(self, user_id, effects, language):
@@ -36,12 +37,14 @@ class Channel:
         self.sent += [(user_id, e.text.key) for e in effects]
         return len(self.sent)
 
-    async def post(self, post):
+    async def post(self, post, chat=None):
         self.sent.append(("admin", post.text.key))
+        self.chats.append(chat)
         return 77
 
-    async def edit_card(self, edit):
+    async def edit_card(self, edit, chat=None):
         self.sent.append(("edit", edit.message_id))
+        self.chats.append(chat)
 
     def failure(self, error):
         return ("not_sent", 0.0) if isinstance(error, Busy) else ("refused", 0.0)
@@ -110,3 +113,30 @@ async def test_a_send_that_surely_failed_is_retried_and_a_refused_one_is_not(tmp
     await sender.stop()
     assert channel.sent == [("5", "retried")]
     assert outbox.count(db, "failed") == 1 and outbox.count(db, "sent") == 1
+
+
+async def test_each_offices_posts_go_to_its_own_chat_in_order(tmp_path):
+    from bot.effects import EditCard
+
+    db, channel, sender, _ = setup(tmp_path)
+    with transaction(db):
+        for chat, key in ((-1001, "a1"), (-1002, "b1"), (-1001, "a2")):
+            outbox.add(db, f"admin:{chat}", "admin", str(chat), encode(AdminPost(Text(key), office="X")), "vi")
+        outbox.add(db, "admin:-1002", "admin", "-1002", encode(EditCard(5, Text("edit"), office="Y")), "vi")
+    assert sorted(outbox.chats_waiting(db)) == ["admin:-1001", "admin:-1002"], "each group is its own outbox chat"
+    sender.start()
+    assert await sender.idle()
+    await sender.stop()
+    delivered = list(zip(channel.sent, channel.chats))
+    assert [d for d in delivered if d[1] == -1001] == [(("admin", "a1"), -1001), (("admin", "a2"), -1001)]
+    assert [d for d in delivered if d[1] == -1002] == [(("admin", "b1"), -1002), (("edit", 5), -1002)]
+
+
+async def test_the_group_limit_counts_each_group_on_its_own():
+    import time
+
+    limits = Limits(per_second=0, per_group_minute=2)
+    started = time.monotonic()
+    for chat in ("admin:-1001", "admin:-1001", "admin:-1002", "admin:-1002"):
+        await limits.wait(1, group=chat)
+    assert time.monotonic() - started < 1.0, "two groups' messages do not share one group's 20 a minute"

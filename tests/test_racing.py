@@ -33,10 +33,10 @@ class Race:
     until the other host has finished its event)."""
 
     def __init__(self, tmp_path, monkeypatch) -> None:
-        self.settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001, 2002}))
+        self.settings = replace(Settings(), data_dir=tmp_path / "data")
         services = main.build(self.settings, clock=lambda: NOW)
         self.dossier = create_dossier(
-            services.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
+            services.db, office_code="000.00.59.H80", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
             answers={}, shown={}, consent={}, submitted_at=NOW, expected_on=NOW.date(),
         )
         _, rows = services.backoffice.card(self.dossier.id)

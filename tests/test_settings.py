@@ -29,11 +29,9 @@ def test_no_token_means_the_sandbox_defaults():
 @pytest.mark.parametrize(
     ("env", "named"),
     [
-        ({"TELEGRAM_BOT_TOKEN": "not-a-token", "ADMIN_CHAT_ID": "-1", "OFFICIALS": "1"}, "TELEGRAM_BOT_TOKEN"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "OFFICIALS": "1"}, "ADMIN_CHAT_ID"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "-1"}, "OFFICIALS"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "group", "OFFICIALS": "1"}, "ADMIN_CHAT_ID"),
-        ({"OFFICIALS": "12, bob"}, "OFFICIALS"),
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "-1"}, "ADMIN_CHAT_ID moved to the offices file"),
+        ({"OFFICIALS": "12, 13"}, "OFFICIALS moved to the offices file"),
         ({"SANDBOX_PORT": "99999"}, "SANDBOX_PORT"),
         ({"TELEGRAM_WEBHOOK_URL": "https://x.example/telegram"}, "TELEGRAM_WEBHOOK_SECRET"),
         ({"ZALO_BOT_TOKEN": "z", "ZALO_WEBHOOK_URL": "https://x.example/zalo/webhook", "ZALO_WEBHOOK_SECRET": "short"}, "ZALO_WEBHOOK_SECRET"),
@@ -45,11 +43,14 @@ def test_invalid_settings_are_named(env, named):
         settings_from(**env)
 
 
-def test_officials_and_dotenv_are_read(tmp_path):
+def test_dotenv_is_read_and_an_old_admin_chat_there_is_refused(tmp_path):
     dotenv = tmp_path / ".env"
-    dotenv.write_text(f"# production\nTELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_CHAT_ID=-100200\nOFFICIALS=11, 22\n", encoding="utf-8")
+    dotenv.write_text(f"# production\nTELEGRAM_BOT_TOKEN={TOKEN}\nOFFICES_FILE=/srv/offices.yaml\n", encoding="utf-8")
     settings = load_settings(environ={}, dotenv=dotenv)
-    assert settings.officials == frozenset({11, 22}) and settings.admin_chat_id == -100200
+    assert settings.telegram_token == TOKEN and str(settings.offices_file) == "/srv/offices.yaml"
+    dotenv.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_CHAT_ID=-100200\nOFFICIALS=11, 22\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="admin_chat and officials per office"):
+        load_settings(environ={}, dotenv=dotenv)
 
 
 def test_an_incomplete_offices_file_is_refused(tmp_path):
@@ -60,11 +61,22 @@ def test_an_incomplete_offices_file_is_refused(tmp_path):
 
 
 def test_main_refuses_to_start_and_names_the_setting(tmp_path):
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "OFFICIALS": "1", "DATA_DIR": str(tmp_path)}
-    env.pop("ADMIN_CHAT_ID", None)
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "-1", "DATA_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert "ADMIN_CHAT_ID" in result.stderr and TOKEN not in result.stderr
+    assert "ADMIN_CHAT_ID moved to the offices file" in result.stderr and TOKEN not in result.stderr
+
+
+def test_main_refuses_to_start_on_telegram_with_an_office_without_officials(tmp_path):
+    offices = tmp_path / "offices.yaml"
+    offices.write_text("offices:\n  - code: X\n    commune: '25459'\n    name: UBND\n    address: A\n    hours: H\n"
+                       "    admin_chat: -1\n", encoding="utf-8")
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "OFFICES_FILE": str(offices), "DATA_DIR": str(tmp_path)}
+    for name in ("ADMIN_CHAT_ID", "OFFICIALS"):
+        env.pop(name, None)
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "no officials" in result.stderr and TOKEN not in result.stderr
 
 
 def test_the_offices_phone_is_read_and_optional(tmp_path):

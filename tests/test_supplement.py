@@ -33,7 +33,7 @@ def test_items_ticked_out_of_order_are_all_asked_in_flow_order():
     citizen = Citizen("test", "7")
     session = Session(citizen)
     dossier = Dossier(
-        id=5, receipt_code="X-260310-0001", office_code="X", flow_id="household_business", flow_version=2, channel="test",
+        id=5, receipt_code="X-260310-0001", office_code="000.00.59.H80", flow_id="household_business", flow_version=2, channel="test",
         user_id="7", status=5, state="supplement_requested", version=2, answers=dict(ANSWERS), shown={},
         consent={"version": "2026-01"}, submitted_at="2026-03-10T10:00:00+07:00", expected_on="2026-03-13",
         updated_at="2026-03-10T03:00:00Z", supplement=["capital", "owner_phone"], reason="sai",

@@ -186,7 +186,7 @@ async def test_a_refused_answer_keeps_the_citizen_at_the_question(engine: Engine
 
 @pytest.fixture
 def service(tmp_path: Path):
-    settings = replace(Settings(), data_dir=tmp_path / "data", officials=frozenset({2001}))
+    settings = replace(Settings(), data_dir=tmp_path / "data")
     built = main.build(settings, clock=lambda: NOW)
     yield built
     built.db.close()
@@ -208,7 +208,7 @@ async def test_feedback_with_an_override_is_refused_and_still_awaited(service) -
 
 async def test_an_officials_reason_with_a_control_character_is_refused_and_still_awaited(service) -> None:
     dossier = create_dossier(
-        service.db, office_code="X", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
+        service.db, office_code="000.00.59.H80", channel="telegram", user_id="1001", flow_id="birth_registration", flow_version=1,
         answers={"requester_name": "Nguyễn Văn An"}, shown={}, consent={"version": "2026-01"}, submitted_at=NOW,
         expected_on=NOW.date(),
     )

@@ -38,7 +38,7 @@ from bot.events import (
     PhotoRef,
     TextReceived,
 )
-from bot.offices import Office
+from bot.offices import Office, Offices
 from storage.blobs import BlobStore
 from storage.database import open_database
 from tests import imagegen
@@ -98,7 +98,7 @@ class TranscriptRunner:
             self.desk.db.close()
         db = open_database(self.data_dir / "motcua.sqlite")
         clock = lambda: self.now  # noqa: E731 - the transcript's clock, moved by its ``now`` inputs
-        backoffice = BackOffice(db, self.engine.flows, OFFICE, frozenset(), b"transcripts", clock)
+        backoffice = BackOffice(db, self.engine.flows, Offices((OFFICE,)), b"transcripts", clock)
         self.desk = Desk(db=db, engine=self.engine, blobs=BlobStore(self.data_dir / "blobs"), office=OFFICE, clock=clock,
                          backoffice=backoffice)
         return self.desk

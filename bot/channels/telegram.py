@@ -1,6 +1,7 @@
 """The Telegram channel: python-telegram-bot updates become desk events; effects become Bot API calls.
 
-Citizens write to the bot in private chats; officials work in one group, the admin chat. Photos and image
+Citizens write to the bot in private chats; officials work in groups, the admin chats (each office's, and the
+supervisors'); an official's event carries the chat it came from. Photos and image
 documents are fetched with getFile when the engine asks; an album (one ``media_group_id``) is gathered into
 one input. Every update is stored in the inbox before it is acknowledged: our own polling loop asks for the
 next offset only once the updates before it are stored, and the webhook answers 200 only after the insert
@@ -19,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from datetime import timedelta
-from typing import Any, Awaitable, Callable, Sequence, TypeVar
+from typing import Any, Awaitable, Callable, Iterable, Sequence, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaPhoto, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
@@ -127,7 +128,7 @@ class TelegramChannel:
         desk: Desk,
         catalog: Catalog,
         dispatcher: Dispatcher,
-        admin_chat_id: int | None,
+        admin_chats: Iterable[int] = (),
         *,
         max_photo_bytes: int = 10 * 1024 * 1024,
         album_wait: float = ALBUM_WAIT,
@@ -135,7 +136,7 @@ class TelegramChannel:
         self.desk = desk
         self.catalog = catalog
         self.dispatcher = dispatcher
-        self.admin_chat_id = admin_chat_id
+        self.admin_chats = tuple(admin_chats)  # every office's admin chat and the supervisors' chat
         self.max_photo_bytes = max_photo_bytes
         self.albums = AlbumBuffer(album_wait)
         self.application: Application | None = None
@@ -287,14 +288,14 @@ class TelegramChannel:
         return PhotoRef(document.file_id, document.file_size or 0, 0, 0, _mime(document.mime_type), document.file_name or "")
 
     async def on_button(self, update: Update, context: object) -> None:
-        """Route a button press: the admin chat's as an official's event, the others as the citizen's."""
+        """Route a button press: an admin chat's as an official's event, the others as the citizen's."""
         query = update.callback_query
         if query is None or query.message is None:
             return
         chat = query.message.chat
-        if self.admin_chat_id is not None and chat.id == self.admin_chat_id:
+        if chat.id in self.admin_chats:
             official = Official(str(query.from_user.id), query.from_user.full_name)
-            event = OfficialPressed(official, query.data or "")
+            event = OfficialPressed(official, query.data or "", chat.id)
             await serve_official(self.desk, self.dispatcher, event, lambda effects: self.answer_press(effects, query))
             return
         if chat.type != "private":
@@ -305,20 +306,20 @@ class TelegramChannel:
         await self.serve(citizen, ButtonPressed(citizen, query.data or ""))
 
     async def on_group_message(self, update: Update, context: object) -> None:
-        """Take officials' commands and typed answers (reasons, dates) in the admin chat."""
+        """Take officials' commands and typed answers (reasons, dates) in the admin chats."""
         message = update.effective_message
-        if message is None or update.effective_user is None or self.admin_chat_id is None:
+        if message is None or update.effective_user is None:
             return
-        if message.chat.id != self.admin_chat_id or not message.text:
+        if message.chat.id not in self.admin_chats or not message.text:
             return
         user = update.effective_user
         official = Official(str(user.id), user.full_name)
         text = message.text
         if text.startswith("/"):
             command, _, args = text[1:].partition(" ")
-            event: OfficialCommanded | OfficialWrote = OfficialCommanded(official, command.split("@")[0].lower(), args)
+            event: OfficialCommanded | OfficialWrote = OfficialCommanded(official, command.split("@")[0].lower(), args, message.chat.id)
         else:
-            event = OfficialWrote(official, text)
+            event = OfficialWrote(official, text, message.chat.id)
         await serve_official(self.desk, self.dispatcher, event, self.answer_official)
 
     # -- serving a citizen ----------------------------------------------------------------------
@@ -408,13 +409,15 @@ class TelegramChannel:
             await with_retries(lambda: query.answer(), idempotent=True)
 
     async def answer_official(self, effects: Sequence[Effect]) -> None:
-        """Answer a typed reply or command: nothing to do, everything it produced goes to the admin chat."""
+        """Answer a typed reply or command: nothing to do, everything it produced goes to an admin chat (the
+        outbox addresses each post to its office's chat, a reply to the chat that asked)."""
 
-    async def post(self, post: AdminPost) -> int | None:
-        """Post in the admin chat: a card's photos as albums, then its text with the action buttons."""
-        if self.admin_chat_id is None:
+    async def post(self, post: AdminPost, chat: int | None = None) -> int | None:
+        """Post in an admin chat (the first office's when none is named): a card's photos as albums, then its text
+        with the action buttons."""
+        chat = chat if chat is not None else next(iter(self.admin_chats), None)
+        if chat is None:
             return None
-        chat = self.admin_chat_id
         photos = [p for p in post.photos if Path(p).exists()]
         for start in range(0, len(photos), 10):
             chunk = photos[start:start + 10]
@@ -432,12 +435,13 @@ class TelegramChannel:
             sent = await with_retries(lambda p=part, m=(markup if last else None): self.bot.send_message(chat, p, reply_markup=m), idempotent=False)
         return sent.message_id if sent is not None else None
 
-    async def edit_card(self, edit: EditCard) -> None:
-        """Edit a dossier's card in place."""
-        if self.admin_chat_id is None:
+    async def edit_card(self, edit: EditCard, chat: int | None = None) -> None:
+        """Edit a dossier's card in place, in the admin chat that holds it."""
+        chat = chat if chat is not None else next(iter(self.admin_chats), None)
+        if chat is None:
             return
         rendered = split_text(self.catalog.render(DEFAULT_LANGUAGE, edit.text), MESSAGE_LIMIT)[-1]
-        await self._edit(self.admin_chat_id, edit.message_id, rendered, keyboard(self.catalog, DEFAULT_LANGUAGE, edit.buttons))
+        await self._edit(chat, edit.message_id, rendered, keyboard(self.catalog, DEFAULT_LANGUAGE, edit.buttons))
 
     async def _edit(self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
         try:
