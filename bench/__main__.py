@@ -3,6 +3,7 @@
     python -m bench                       everything (about 15 minutes on 2 cores)
     python -m bench --quick               a smoke run of a few seconds per section
     python -m bench --only engine,photos  some sections only (photo_memory: huge PNGs from many citizens at once)
+    python -m bench --only offices        /pending and /stats among 100 offices and 100,000 dossiers
     python -m bench --profile             also profile the engine section (cProfile) and print the top costs
 """
 
@@ -20,9 +21,10 @@ from typing import Any, Callable
 
 from bench.common import RESULTS_DIR, machine
 
-SECTIONS = ("engine", "scale", "baseline", "adapter", "photos", "photo_memory", "wire")
-FULL = {"citizens": 10_000, "ptb_citizens": 1_000, "stored": 1_000_000, "photo_runs": 30, "wire_citizens": 100}
-QUICK = {"citizens": 2, "ptb_citizens": 2, "stored": 50, "photo_runs": 1, "wire_citizens": 1}
+SECTIONS = ("engine", "scale", "baseline", "adapter", "photos", "photo_memory", "wire", "offices")
+FULL = {"citizens": 10_000, "ptb_citizens": 1_000, "stored": 1_000_000, "photo_runs": 30, "wire_citizens": 100,
+        "office_dossiers": 100_000}
+QUICK = {"citizens": 2, "ptb_citizens": 2, "stored": 50, "photo_runs": 1, "wire_citizens": 1, "office_dossiers": 2_000}
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -34,6 +36,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--stored", type=int, help="stored sessions in the scale section (default 1,000,000)")
     parser.add_argument("--photo-runs", type=int, help="runs per photo case (default 30)")
     parser.add_argument("--wire-citizens", type=int, help="concurrent citizens over the wire (default 100)")
+    parser.add_argument("--office-dossiers", type=int, help="dossiers over 100 offices in the offices section (default 100,000)")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections among {', '.join(SECTIONS)}")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="where caches and results go")
     parser.add_argument("--out", type=Path, help="the JSON file to write (default <results-dir>/latest.json)")
@@ -56,6 +59,7 @@ def runners(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Call
     from bench.adapter import bench_adapter_offline
     from bench.baseline import bench_baseline
     from bench.engine import bench_engine
+    from bench.offices import bench_offices
     from bench.photo_memory import bench_photo_memory
     from bench.photos import bench_photos
     from bench.scale import bench_scale
@@ -74,6 +78,7 @@ def runners(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Call
         "photos": lambda: bench_photos(args.photo_runs, quick=quick),
         "photo_memory": lambda: bench_photo_memory(quick=quick, results_dir=folder),
         "wire": lambda: bench_wire(args.wire_citizens, quick=quick, results_dir=folder),
+        "offices": lambda: bench_offices(args.office_dossiers, quick=quick, results_dir=folder),
     }
 
 

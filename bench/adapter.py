@@ -14,7 +14,7 @@ import importlib
 import inspect
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,13 @@ def wire(module, services, request, updates_request):
         return module.build_application(services, settings, request=request, get_updates_request=updates_request), None
     application = module.build_application(settings.telegram_token, base_url=BASE_URL, base_file_url=BASE_FILE_URL,
                                            request=request, get_updates_request=updates_request)
-    channel = module.TelegramChannel(services.desk, services.catalog, services.dispatcher, settings.admin_chat_id)
+    if "admin_chats" in inspect.signature(module.TelegramChannel).parameters:  # per-office admin chats (offices file)
+        import main
+
+        admin = main.admin_chats(services.offices)
+    else:
+        admin = settings.admin_chat_id
+    channel = module.TelegramChannel(services.desk, services.catalog, services.dispatcher, admin)
     channel.install(application)
     services.dispatcher.register(channel)
     services.dispatcher.admin = channel
@@ -66,8 +72,9 @@ def build_services(data_dir: Path, pool: list[bytes]):
     from bench.engine import bench_settings
     from bench.telegram_offline import ADMIN_CHAT_ID, TOKEN
 
-    settings = replace(bench_settings(data_dir), telegram_token=TOKEN, admin_chat_id=ADMIN_CHAT_ID,
-                       officials=frozenset({OFFICIAL_ID}))
+    settings = replace(bench_settings(data_dir), telegram_token=TOKEN)
+    if "admin_chat_id" in {f.name for f in fields(settings)}:  # before the offices file held admin chats and officials
+        settings = replace(settings, admin_chat_id=ADMIN_CHAT_ID, officials=frozenset({OFFICIAL_ID}))
     if "clock" in inspect.signature(main.build).parameters:
         services = main.build(settings, clock=fixed_clock)
     else:

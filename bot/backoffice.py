@@ -42,8 +42,10 @@ from storage.records import Dossier, OfficeCounts, OfficialTask
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
 AUDITED = ("reason", "supplement", "pickup_on", "fee")  # what an action stores that the audit log repeats
-PENDING_LINES = 30  # /pending lists this many dossiers per office (the oldest), then says how many more
-OVERDUE_LINES = 20  # the supervisors' digest lists this many overdue dossiers (the longest overdue first)
+# A list in one message stays under Fluent's 2,500 characters per placeable (and Telegram's 4,096 per message):
+PENDING_LINES = 20  # /pending lists this many dossiers per office (the oldest), then says how many more
+OVERDUE_LINES = 15  # the supervisors' digest lists this many overdue dossiers (the longest overdue first)
+OFFICES_PER_POST = 25  # the supervisors' counts per office go out this many offices to a message
 
 
 @dataclass(frozen=True)
@@ -443,42 +445,38 @@ class BackOffice:
         if not offices:
             return [AdminPost(Text("admin-not-allowed"))]
         if command == "pending":
-            return [self.digest(self.clock().date()) if supervising else self.pending(offices)]
+            return self.digest(self.clock().date()) if supervising else [self.pending(office) for office in offices]
         if command == "find":
             return [self.find(args, offices)]
         if command == "stats":
-            return [self.stats(offices, per_office=supervising)]
+            return [self.stats(offices)] + (self.digest(self.clock().date())[1:] if supervising else [])
         if command == "cancel":
             task = self._task(official)
             self._drop_task(official)
             return [AdminPost(Text("admin-task-cancelled", {"code": task.code}) if task else Text("admin-no-task"))]
         return [AdminPost(Text("admin-help"))]
 
-    def pending(self, offices: tuple[Office, ...]) -> AdminPost:
-        """List the dossiers of these offices waiting for officials, oldest first, the overdue ones marked (per
-        office when there are several)."""
+    def pending(self, office: Office) -> AdminPost:
+        """List an office's dossiers waiting for officials, oldest first (the first PENDING_LINES, then how many
+        more), the overdue ones marked."""
         today = self.clock().date()
+        count = dossiers.count_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code])
         lines: list[Text] = []
-        total = 0
-        for office in offices:
-            count = dossiers.count_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code])
-            total += count
-            if len(offices) > 1:
-                lines.append(Text("admin-pending-office", {"office": office.name, "count": count}))
-            for dossier in dossiers.dossiers_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code], limit=PENDING_LINES):
-                overdue = date.fromisoformat(dossier.expected_on) < today
-                lines.append(Text("admin-pending-line", {
-                    "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
-                    "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
-                    "expected": formats.day(dossier.expected_on),
-                }))
-            if count > PENDING_LINES:
-                lines.append(Text("admin-pending-more", {"count": count - PENDING_LINES}))
-        return AdminPost(Text("admin-pending", {"count": total, "lines": lines}))
+        for dossier in dossiers.dossiers_in_states(self.db, WAITING_FOR_OFFICIALS, [office.code], limit=PENDING_LINES):
+            overdue = date.fromisoformat(dossier.expected_on) < today
+            lines.append(Text("admin-pending-line", {
+                "mark": "⚠️ " if overdue else "", "code": dossier.receipt_code,
+                "title": Text(self.flows[dossier.flow_id].flow.title), "status": Text(f"state-{dossier.state}"),
+                "expected": formats.day(dossier.expected_on),
+            }))
+        if count > PENDING_LINES:
+            lines.append(Text("admin-pending-more", {"count": count - PENDING_LINES}))
+        return AdminPost(Text("admin-pending-of", {"office": office.name, "count": count, "lines": lines}))
 
-    def digest(self, today: date) -> AdminPost:
-        """Return the supervisors' view of every office: the overdue dossiers (longest overdue first), then each
-        office's counts (received today, waiting, overdue), the offices with overdue dossiers first."""
+    def digest(self, today: date) -> list[AdminPost]:
+        """Return the supervisors' view of every office: the totals and the overdue dossiers (longest overdue
+        first), then each office's counts (received today, waiting, overdue), the offices with overdue dossiers
+        first, OFFICES_PER_POST to a message."""
         counted = {c.office_code: c for c in dossiers.office_counts(self.db, WAITING_FOR_OFFICIALS, today)}
         rows = [counted.get(office.code) or OfficeCounts(office.code, 0, 0, 0) for office in self.offices]
         rows.sort(key=lambda c: (-c.overdue, -c.waiting, self._office_name(c.office_code)))
@@ -495,11 +493,17 @@ class BackOffice:
         total_overdue = sum(c.overdue for c in rows)
         if total_overdue > len(overdue_lines):
             overdue_lines.append(Text("admin-pending-more", {"count": total_overdue - len(overdue_lines)}))
-        return AdminPost(Text("digest", {
+        posts = [AdminPost(Text("digest", {
             "day": formats.day(today.isoformat()), "province": self.offices.province or "—",
             "received": sum(c.received_today for c in rows), "waiting": sum(c.waiting for c in rows),
-            "overdue": total_overdue, "overdue_lines": overdue_lines or [Text("digest-no-overdue")], "offices": office_lines,
-        }))
+            "overdue": total_overdue, "overdue_lines": overdue_lines or [Text("digest-no-overdue")],
+        }))]
+        for start in range(0, len(office_lines), OFFICES_PER_POST):
+            chunk = office_lines[start:start + OFFICES_PER_POST]
+            posts.append(AdminPost(Text("digest-offices", {
+                "first": start + 1, "last": start + len(chunk), "total": len(office_lines), "lines": chunk,
+            })))
+        return posts
 
     def _office_name(self, code: str) -> str:
         office = self.offices.by_code(code)
@@ -517,9 +521,8 @@ class BackOffice:
         }) for d in found]
         return AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}))
 
-    def stats(self, offices: tuple[Office, ...], per_office: bool = False) -> AdminPost:
-        """Count the dossiers of these offices by status and procedure; average processing time; satisfaction (and,
-        for supervisors, each office's counts)."""
+    def stats(self, offices: tuple[Office, ...]) -> AdminPost:
+        """Count the dossiers of these offices by status and procedure; average processing time; satisfaction."""
         counted = dossiers.stats(self.db, [office.code for office in offices])
         by_state = sorted(counted.by_state, key=lambda c: STATUS_CODES[c.value])
         state_lines = [Text("admin-stats-line", {"label": Text(f"state-{c.value}"), "count": c.count}) for c in by_state]
@@ -531,8 +534,7 @@ class BackOffice:
             "rating": f"{counted.average_rating:.1f}" if counted.average_rating is not None else "—", "ratings": counted.ratings,
         })
         names = ", ".join(office.name for office in offices) if len(offices) <= 3 else Text("admin-scope-all", {"count": len(offices)})
-        extra = self.digest(self.clock().date()).text.params["offices"] if per_office else []
-        return AdminPost(Text("admin-scoped", {"scope": names, "body": body, "offices": extra}))
+        return AdminPost(Text("admin-scoped", {"scope": names, "body": body}))
 
     # -- tasks -----------------------------------------------------------------------------------
 

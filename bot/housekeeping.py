@@ -83,7 +83,7 @@ def send_digest(db: Database, backoffice, queue: Callable[..., None], now: datet
     with transaction(db):
         if digests.sent_on(db, chat) == day:
             return False
-        queue([backoffice.digest(now.date())], admin_chat=chat)
+        queue(backoffice.digest(now.date()), admin_chat=chat)
         digests.mark_sent(db, chat, day)
     return True
 

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ALWAYS = ("engine", "scale", "baseline", "photos", "photo_memory")  # need nothing that is still being written
+ALWAYS = ("engine", "scale", "baseline", "photos", "photo_memory", "offices")  # need nothing that is still being written
 MAYBE = ("adapter", "wire")  # skipped with a note while bot/channels/telegram.py is missing
-GROUPS = ("wire,photo_memory", "scale,engine", "baseline,adapter,photos")
+GROUPS = ("wire,photo_memory", "scale,engine,offices", "baseline,adapter,photos")
 
 
 def figures(section: dict) -> dict[str, float]:
@@ -58,6 +58,9 @@ def test_quick_benchmark_writes_positive_figures(tmp_path):
     assert sections["baseline"]["details"]["inputs_per_s"] > 0
     assert sections["baseline"]["details"]["throughput"]["submitted"] == sections["baseline"]["details"]["citizens"]
     assert all(value > 0 for value in figures(sections["photos"]).values())
+    offices = sections["offices"]["details"]
+    assert offices["offices"] == 100 and offices["office_pending"]["p99_ms"] > 0 and offices["office_stats"]["median_ms"] > 0
+    assert offices["pending_renders"], "the office's /pending renders its list"
     memory = sections["photo_memory"]["details"]
     assert memory["hostile"]["peak_mb"] > 0 and memory["at_cap"]["peak_mb"] > 0 and memory["hostile"]["text_replies"] > 0
     if sections["adapter"]["status"] == "ok":

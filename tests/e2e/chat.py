@@ -101,18 +101,18 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
     return receipt["text"].split("Mã hồ sơ: ")[1].split()[0]
 
 
-async def card_of(official: UserHandle, code: str) -> dict:
-    """Return the newest version of a dossier's card in the admin chat."""
-    messages = await official.messages(ADMIN_CHAT)
+async def card_of(official: UserHandle, code: str, chat: int = ADMIN_CHAT) -> dict:
+    """Return the newest version of a dossier's card in an admin chat (the first office's unless told)."""
+    messages = await official.messages(chat)
     cards = [m for m in messages if (m.get("from") or {}).get("is_bot") and f"Hồ sơ {code}" in (m.get("text") or "") and "Trạng thái:" in (m.get("text") or "")]
     assert cards, f"no card for {code} in the admin chat"
     return cards[-1]
 
 
-async def act(official: UserHandle, code: str, label: str) -> dict:
+async def act(official: UserHandle, code: str, label: str, chat: int = ADMIN_CHAT) -> dict:
     """Press an action button on a dossier's card; return the press with the bot's answer."""
-    card = await card_of(official, code)
-    return await official.click(label, chat_id=ADMIN_CHAT, message_id=card["message_id"])
+    card = await card_of(official, code, chat)
+    return await official.click(label, chat_id=chat, message_id=card["message_id"])
 
 
 def button_labels(message: dict) -> list[str]:
