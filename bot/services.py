@@ -255,7 +255,8 @@ class CitizenServices:
         comment = " ".join(cleaned.split())[:1000]
         dossiers.set_comment(self.db, dossier_id, comment)
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
-        return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier.receipt_code, "rating": dossier.rating, "comment": comment}))]
+        return [Say(Text("thanks")), AdminPost(Text("admin-comment", {"code": dossier.receipt_code, "rating": dossier.rating, "comment": comment}),
+                                               office=dossier.office_code)]
 
     def _feedback(self, session: Session, text: str) -> list[Effect]:
         cleaned = clean_text(text, multiline=True)

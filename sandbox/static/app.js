@@ -1,5 +1,5 @@
 // The sandbox chat page's state and behaviour: a citizen's private chat with the bot (on Telegram or on
-// Zalo) and the officials' Telegram admin group, each in a pane with its composer.
+// Zalo) and an officials' Telegram admin group (one per office, chosen in a list), each in a pane with its composer.
 //
 // The people and groups come from /users and /groups of both client APIs; a chat is read once from
 // /chats/{id}/messages and then followed over SSE (/chats/{id}/events); on any stream error the pane
@@ -92,7 +92,7 @@ async function refreshRegistry() {
     app.zaloBots = zaloBots;
     app.zaloUsers = zaloUsers;
     app.groups = groups;
-    app.officials = new Set(humanMembers(groups[0]).map((user) => user.id));
+    app.officials = new Set(groups.flatMap((group) => humanMembers(group)).map((user) => user.id));  // every group's
   } catch (error) {
     for (const pane of Object.values(app.panes)) setStatus(pane, "không kết nối được máy chủ", "warn");
     app.registryTimer = setTimeout(refreshRegistry, REGISTRY_POLL_MS);
