@@ -223,7 +223,12 @@ class Desk:
             return dossiers.business_name_taken(self.db, office_code or offices.default.code, name)
 
         return Context(now=now, business_name_taken=taken, default_office=offices.default,
-                       office_for=offices.for_commune, portal=offices.portal)
+                       office_for=self._office_for(), portal=offices.portal)
+
+    def _office_for(self) -> Callable[[str], Office | None] | None:
+        """Return who serves a commune; None (no routing: all to the default office) when no office names its commune."""
+        assert self.offices is not None
+        return self.offices.for_commune if any(office.commune for office in self.offices) else None
 
     async def handle_official(self, event: OfficialEvent) -> list[Effect]:
         """Serve one event from the admin chat under the dossier's (and the official's) lock, in one transaction."""
@@ -357,7 +362,7 @@ class Desk:
         """Return the office a new dossier goes to (its flow's ``office:`` answers), None when none here serves it."""
         assert self.offices is not None
         flow = self.engine.flows[submit.flow_id].flow
-        return route(flow, submit.answers, self.offices.for_commune, self.offices.default).office
+        return route(flow, submit.answers, self._office_for(), self.offices.default).office
 
     def _unroutable(self, submit: Submit) -> bool:
         """Tell whether no office here may receive this filing (the engine keeps such a filing at its review;
