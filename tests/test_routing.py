@@ -285,3 +285,20 @@ def test_a_desk_given_one_office_without_commune_routes_nothing() -> None:
     assert desk.offices is not None and list(desk.offices) == [office] and desk.office == office
     assert desk.context(None).office_for is None  # type: ignore[arg-type]
 
+
+
+async def test_a_business_name_is_checked_in_the_routed_office_once_known(client: Client) -> None:
+    """A name approved in Xã Tân Biên: asked before the head office, it is checked in the default office (Tân Ninh,
+    free); changed at the review once the head office in Tân Biên decides, it is checked there and refused."""
+    from storage.dossiers import create_dossier
+
+    create_dossier(client.services.db, office_code="000.00.86.H80", channel="test", user_id="other", flow_id="household_business",
+                   flow_version=2, answers={"business_name": "Hộ kinh doanh Bánh Mì Cô Ba"}, shown={}, consent={},
+                   submitted_at=client.now, expected_on=client.now.date(), status=10)
+    citizen = await start(client, "household_business")
+    await fill(citizen, business_script(TAN_BIEN))
+    await citizen.click("r:edit")
+    await citizen.click("es:business")
+    await citizen.click("e:business_name")
+    refused = await citizen.send("bánh mì cô ba")
+    assert "đã có hộ kinh doanh khác đăng ký" in refused

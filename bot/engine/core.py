@@ -351,8 +351,8 @@ class Engine:
 
     def outside_settled(self, session: Session, compiled: CompiledFlow, ctx: Context) -> bool:
         """Tell whether the answers that decide the office are all given and no office here serves their communes."""
-        if not compiled.flow.office or not self.route(session, compiled, ctx).refused:
-            return False
+        if not compiled.flow.office or session.supplement or not self.route(session, compiled, ctx).refused:
+            return False  # a supplement goes back to the office that has the dossier
         path, answers = compiled.walk(session.answers)
         return all(name in answers or name not in path for name in compiled.flow.office)
 
