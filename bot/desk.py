@@ -7,6 +7,8 @@ between transactions. An official's press, typed reply or command runs under the
 about (and the official's own), through the back office, in one transaction. What the channels report back
 (a card posted as some message) and what they ask (an update seen before, a citizen's language, the menu
 last shown) goes through here too: channels never touch storage. It knows nothing of Telegram or Zalo.
+A new dossier goes to the office its answers route to (bot/engine/routing.py): its receipt code, daily
+sequence and receipt are that office's; a filing no office here serves is never stored.
 
 The same transaction marks the platform updates being processed (``current_updates``) processed in the inbox
 and writes everything the event causes to be sent (messages, photos, cards, card edits, notifications) to
@@ -31,7 +33,8 @@ from bot.dispatch import ADMIN, admin_chat_key
 from bot.effects import AdminPost, EditCard, Effect, Fetch, Forget, Notify, Say, Scrub, SendPhoto, Submit, Text
 from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
-from bot.offices import Office
+from bot.engine.routing import route
+from bot.offices import Office, Offices
 from bot.outgoing import ReceiptImage, encode
 from bot.photos import ImageReport, TooManyPixels, UnreadableImage, analyse, as_jpeg
 from bot.receipts import receipt_qr_png, receipt_text
@@ -137,13 +140,21 @@ class Desk:
     db: Database
     engine: Engine
     blobs: BlobStore
-    office: Office
+    office: Office | None = None  # the default office; tests may give just this one
+    offices: Offices | None = None  # every office; a filing goes to the one its answers route to (bot/engine/routing.py)
     clock: Callable[[], datetime] = vietnam_now
     max_download: int = 10 * 1024 * 1024
     locks: CitizenLocks = field(default_factory=CitizenLocks)
     services: "CitizenServices | None" = None
     backoffice: "BackOffice | None" = None
     analyse: Callable[..., ImageReport] = analyse
+
+    def __post_init__(self) -> None:
+        if self.offices is None:
+            if self.office is None:
+                raise ValueError("a desk needs its offices (or one office)")
+            self.offices = Offices((self.office,))
+        self.office = self.offices.default
 
     async def handle(self, event: Event, fetch: Fetcher) -> list[Effect | DossierSubmitted]:
         """Process one citizen event fully (photos included) and return what to send."""
@@ -162,8 +173,7 @@ class Desk:
         """Run one event through the engine inside one transaction."""
         citizen = event.citizen
         now = self.clock()
-        ctx = Context(now=now, business_name_taken=lambda name: dossiers.business_name_taken(self.db, self.office.code, name),
-                      office_name=self.office.name, office_phone=self.office.phone)
+        ctx = self.context(now)
         orphans: list[str] = []
         with transaction(self.db):
             session = load_session(self.db, citizen)
@@ -174,11 +184,18 @@ class Desk:
             if isinstance(event, PhotosChecked):
                 self._record_photos(citizen, session.answers, event)
             out: list[Effect | DossierSubmitted] = []
+            refused = False
             for effect in effects:
                 if isinstance(effect, Submit) and effect.supplement_of is not None:
                     out += self._supplement(citizen, effect, orphans)
+                elif isinstance(effect, Submit) and self._unroutable(effect):
+                    session, refused = load_session(self.db, citizen), True  # as it was: at the review, nothing lost
+                    assert self.offices is not None
+                    out.append(Say(Text("routing-not-received", {"portal": self.offices.portal})))
                 elif isinstance(effect, Submit):
                     out += self._submit(citizen, effect, now)
+                elif isinstance(effect, Forget) and refused:
+                    continue  # the photos stay with the restored filing
                 elif isinstance(effect, Forget):
                     orphans += dossiers.forget_drafts(self.db, citizen.key, list(effect.hashes))
                     audit.record(self.db, citizen.key, "draft.discarded", citizen.key, {"photos": len(effect.hashes)})
@@ -196,6 +213,22 @@ class Desk:
         if any(isinstance(effect, Scrub) for effect in effects):
             erasure.scrub(self.db)
         return [self.receipt_image(e.code) if isinstance(e, _ReceiptImage) else e for e in out]
+
+    def context(self, now: datetime) -> Context:
+        """Return what the engine may know for one event: the time, the offices and who serves which commune."""
+        offices = self.offices
+        assert offices is not None
+
+        def taken(name: str, office_code: str | None) -> bool:
+            return dossiers.business_name_taken(self.db, office_code or offices.default.code, name)
+
+        return Context(now=now, business_name_taken=taken, default_office=offices.default,
+                       office_for=self._office_for(), portal=offices.portal)
+
+    def _office_for(self) -> Callable[[str], Office | None] | None:
+        """Return who serves a commune; None (no routing: all to the default office) when no office names its commune."""
+        assert self.offices is not None
+        return self.offices.for_commune if any(office.commune for office in self.offices) else None
 
     async def handle_official(self, event: OfficialEvent) -> list[Effect]:
         """Serve one event from the admin chat under the dossier's (and the official's) lock, in one transaction."""
@@ -339,13 +372,26 @@ class Desk:
                     mime=photo.mime, width=photo.width, height=photo.height, path=photo.path,
                 )
 
+    def _route(self, submit: Submit) -> Office | None:
+        """Return the office a new dossier goes to (its flow's ``office:`` answers), None when none here serves it."""
+        assert self.offices is not None
+        flow = self.engine.flows[submit.flow_id].flow
+        return route(flow, submit.answers, self._office_for(), self.offices.default).office
+
+    def _unroutable(self, submit: Submit) -> bool:
+        """Tell whether no office here may receive this filing (the engine keeps such a filing at its review;
+        this guards the dossiers even if it did not)."""
+        return self._route(submit) is None
+
     def _submit(self, citizen: Citizen, submit: Submit, now: datetime) -> list[Effect | DossierSubmitted]:
         flow = self.engine.flows[submit.flow_id].flow
+        office = self._route(submit)
+        assert office is not None
         cutoff = datetime.strptime(flow.cutoff, "%H:%M").time() if flow.cutoff else None
         expected = add_working_days(now.replace(tzinfo=None), flow.working_days_for(submit.answers), cutoff)
         dossier = dossiers.create_dossier(
             self.db,
-            office_code=self.office.code,
+            office_code=office.code,
             channel=citizen.channel,
             user_id=citizen.user_id,
             flow_id=submit.flow_id,
@@ -361,7 +407,7 @@ class Desk:
         code = dossier.receipt_code
         announce = [self.backoffice.announce(dossier.id)] if self.backoffice is not None else []
         return [
-            Say(receipt_text(code, flow, self.office, now, expected, submit.answers)),
+            Say(receipt_text(code, flow, office, now, expected, submit.answers)),
             _ReceiptImage(code),
             DossierSubmitted(dossier.id, code),
         ] + announce

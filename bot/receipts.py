@@ -1,4 +1,5 @@
-"""E-receipts: the QR code image that encodes a receipt code, and the receipt message (due date, fee, result)."""
+"""E-receipts: the QR code image that encodes a receipt code, and the receipt message (the receiving office with
+its address and hours, due date, fee, result)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def receipt_text(receipt_code: str, flow: Flow, office: Office, submitted_at: da
         {
             "code": receipt_code,
             "title": Text(flow.title),
-            "office": office.name,
+            "office": Text("receipt-office", {"name": office.desk_name, "address": office.address, "hours": office.hours}),
             "submitted": formats.moment(submitted_at),
             "expected": formats.day(expected_on),
             "notes": notes,

@@ -161,7 +161,18 @@ def parse_flow(raw: Any, path: str, kinds: Kinds) -> Flow:
         longer=tuple(_parse_timing(item, path) for item in processing.get("longer") or ()),
         result=str(processing.get("result", "")),
         warnings=tuple(_parse_alert(item, path) for item in raw.get("warnings") or ()),
+        office=_parse_office(raw.get("office"), path),
     )
+
+
+def _parse_office(raw: Any, path: str) -> tuple[str, ...]:
+    """Read ``office:``: the place steps whose commune decides the receiving office, in order of preference."""
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list) else [raw]
+    if not items or not all(isinstance(item, str) and item for item in items):
+        raise FlowError(f"{path}: 'office' lists the ids of place steps, in order of preference (got {raw!r})")
+    return tuple(items)
 
 
 def _conditions(raw: Any, path: str, where: str) -> tuple[Condition, ...]:
@@ -313,6 +324,21 @@ def check_flow(flow: Flow, languages: dict[str, set[str]], validators: set[str],
     for alert in flow.warnings:
         problems += _check_names(alert.steps, seen, f"warning '{alert.message}'")
         problems += _check_keys([alert.message, alert.card], "warnings", languages)
+    problems += _check_office(flow, seen, kinds)
+    return problems
+
+
+def _check_office(flow: Flow, steps: dict[str, Step], kinds: Kinds) -> list[str]:
+    """Return what is wrong with ``office:``: each entry must name a place step of the flow, once."""
+    problems = []
+    for position, name in enumerate(flow.office):
+        step = steps.get(name)
+        if step is None:
+            problems.append(f"office: names '{name}', which is not a step of the flow (outside a repeat group)")
+        elif not getattr(kinds[step.kind], "holds_place", False):
+            problems.append(f"office: names '{name}', a '{step.kind}' step; only place steps give a commune that decides the office")
+        elif name in flow.office[:position]:
+            problems.append(f"office: names '{name}' twice")
     return problems
 
 

@@ -157,6 +157,7 @@ class Flow:
     longer: tuple[Timing, ...] = ()
     result: str = ""  # message key: what the citizen receives (the receipt and the result notice say it)
     warnings: tuple[Alert, ...] = ()
+    office: tuple[str, ...] = ()  # place steps whose commune decides the receiving office, first served wins
 
     def timings(self, answers: dict[str, Any]) -> list[Timing]:
         """Return the longer processing times that apply to these answers."""

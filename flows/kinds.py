@@ -38,6 +38,7 @@ class StepRules(Protocol):
     grants_consent: bool  # the consent step: steps holding answers must come after it
     required: bool  # every flow has exactly one such step
     last: bool  # it must be the flow's last step
+    holds_place: bool  # its answer is a place with a commune code: it may decide the office (flow ``office:``)
 
     def parse(self, source: StepSource) -> dict[str, Any]:
         """Return the kind's own Step fields read from the YAML (refusing mistakes with FlowError)."""

@@ -271,3 +271,41 @@ def test_late_registration_and_its_fee_key():
     assert flow.late_days({"child_dob": "01/01/2026"}, date(2026, 3, 3)) == 61
     assert flow.fee_key({"child_dob": "01/01/2026"}, date(2026, 3, 3)) == "birth_registration_late"
     assert flow.fee_key({"child_dob": "01/03/2026"}, date(2026, 3, 3)) == "birth_registration"
+
+
+def compile_with_office(tmp_path: Path, office: str):
+    path = tmp_path / "demo.yaml"
+    steps = """
+  - {id: a, kind: choice, choices: [x, y]}
+  - {id: home, kind: place, prompt: demo-a, label: demo-a-label}
+  - {id: work, kind: place, prompt: demo-b, label: demo-b-label, when: {a: x}}
+  - id: group
+    kind: repeat
+    prompt: demo-c
+    label: demo-c-label
+    more_prompt: demo-name
+    steps:
+      - {id: where, kind: place, prompt: demo-a, label: demo-a-label}
+"""
+    path.write_text(HEAD + steps + TAIL + f"office: {office}\n", encoding="utf-8")
+    known = KNOWN | {"place-street", "item-add"}
+    return compile_flow(path, {"vi": known, "en": known}, VALIDATORS, KINDS)
+
+
+def test_office_names_place_steps_in_order_of_preference(tmp_path):
+    assert compile_with_office(tmp_path, "[work, home]").flow.office == ("work", "home")
+    assert compile_text(tmp_path, "  - {id: a, kind: choice, choices: [x, y]}\n").flow.office == ()  # the default office
+
+
+@pytest.mark.parametrize("office, problem", [
+    ("[home, nowhere]", "office: names 'nowhere', which is not a step of the flow"),
+    ("[a]", "office: names 'a', a 'choice' step; only place steps give a commune that decides the office"),
+    ("[where]", "office: names 'where', which is not a step of the flow (outside a repeat group)"),
+    ("[home, home]", "office: names 'home' twice"),
+    ("[]", "'office' lists the ids of place steps"),
+    ("{home: 1}", "'office' lists the ids of place steps"),
+])
+def test_office_refuses_what_cannot_decide_an_office(tmp_path, office, problem):
+    with pytest.raises(FlowError) as error:
+        compile_with_office(tmp_path, office)
+    assert problem in str(error.value) and "demo.yaml" in str(error.value)

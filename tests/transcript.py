@@ -45,7 +45,20 @@ from tests import imagegen
 
 OFFICE = Office(code="000.00.01.H99", name="UBND xã Thử", address="1 Đường Thử", hours="7:30–17:00",
                 fees={"birth_registration_late": 8000, "household_business": 100000}, phone="0276 000 0000",
-                centre="Trung tâm Phục vụ hành chính công xã Thử")
+                centre="Trung tâm Phục vụ hành chính công xã Thử", commune="25459")  # Phường Tân Ninh's code
+
+
+def _office(number: int, commune: str) -> Office:
+    return Office(code=f"000.00.{number:02d}.H99", name=f"UBND xã Thử {number}", address=f"{number} Đường Thử", hours="7:30–17:00",
+                  fees=dict(OFFICE.fees), phone=f"0276 000 00{number:02d}", centre=f"Trung tâm Phục vụ hành chính công xã Thử {number}",
+                  commune=commune)
+
+
+# Offices as a province deploys them: filings route by the commune their flow names (flows: ``office:``). Besides
+# Phường Tân Ninh and Xã Tân Biên, the communes other transcripts' addresses name are served too, so that only
+# routing_outside.yaml meets a commune served by no office.
+OFFICES = Offices((OFFICE, _office(2, "25486"), _office(3, "27721"), _office(4, "26743"), _office(5, "00070"), _office(6, "31135")))
+# 25486 Xã Tân Biên, 27721 Xã Tân Hưng (Tây Ninh), 26743 Phường Bến Thành, 00070 Phường Hoàn Kiếm, 31135 Phường Ninh Kiều
 GOLDEN_DIR = Path(__file__).parent / "transcripts" / "golden"
 
 
@@ -98,8 +111,8 @@ class TranscriptRunner:
             self.desk.db.close()
         db = open_database(self.data_dir / "motcua.sqlite")
         clock = lambda: self.now  # noqa: E731 - the transcript's clock, moved by its ``now`` inputs
-        backoffice = BackOffice(db, self.engine.flows, Offices((OFFICE,)), b"transcripts", clock)
-        self.desk = Desk(db=db, engine=self.engine, blobs=BlobStore(self.data_dir / "blobs"), office=OFFICE, clock=clock,
+        backoffice = BackOffice(db, self.engine.flows, OFFICES, b"transcripts", clock)
+        self.desk = Desk(db=db, engine=self.engine, blobs=BlobStore(self.data_dir / "blobs"), offices=OFFICES, clock=clock,
                          backoffice=backoffice)
         return self.desk
 

@@ -1,6 +1,7 @@
 """The filing engine (pure: session + event -> effects) and its step kinds.
 
     core.py      the Engine: commands, menu, moving through a flow, pending questions
+    routing.py   which office receives a filing (the flow's ``office:`` answers)
     steps/       one module per step kind, and their registry ``KINDS``
 """
 

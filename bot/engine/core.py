@@ -6,22 +6,29 @@ message keys. It never sends, downloads or stores anything: it returns ``Say``, 
 from the outside world comes in through ``Context``. What a step asks and how it takes an answer is its
 kind's business; the engine moves through the flow, handles commands (also typed as words: "hủy", "quay lại"),
 the menu and pending questions, and offers help after the third refusal of one question: the office's phone
-number, or leaving the question for an officer (the answer stays empty, shown as needing help).
+number, or leaving the question for an officer (the answer stays empty, shown as needing help). The office
+named is the one the answers route the filing to (bot/engine/routing.py), else the default one; once the
+answers that decide the office are all given and no office here serves their communes, the citizen is told
+at once, with the portal and a button to correct the address.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from bot import buttons
-from bot.buttons import AcceptPrefill, Back, ConfirmAnswer, ConfirmCancel, HelpSkip, SetLanguage, StartFlow
+from bot.buttons import AcceptPrefill, Back, ConfirmAnswer, ConfirmCancel, EditStep, HelpSkip, SetLanguage, StartFlow
 from bot.effects import Button, Effect, Forget, Say, Text
+from bot.engine.routing import OfficeFor, Route, route
 from bot.engine.steps import KINDS
 from bot.engine.steps.base import ORIGIN, ORIGIN_QR, StepKind
 from bot.events import (ButtonPressed, CommandReceived, DocumentReceived, Event, LocationReceived, PhotoReceived, PhotosChecked,
                         TextReceived)
+from bot.offices import DEFAULT_PORTAL, Office
 from bot.photos import PhotoRules
 from bot.session import ConfirmingAnswer, ConfirmingCancel, GroupItem, OfferingPrefill, Session
 from bot.textmatch import command_word, yes_no
@@ -39,9 +46,14 @@ class Context:
     """What the engine may know of the world for one event: the time and read-only lookups."""
 
     now: datetime
-    business_name_taken: Callable[[str], bool] = lambda name: False
-    office_name: str = "Trung tâm Phục vụ hành chính công"
-    office_phone: str = ""
+    business_name_taken: Callable[[str, str | None], bool] = lambda name, office_code: False  # (name, unit code)
+    default_office: Office | None = None  # named before the answers decide one (Offices.default)
+    office_for: OfficeFor | None = None  # the office serving a commune (Offices.for_commune); None: no routing
+    portal: str = DEFAULT_PORTAL  # where a citizen files when no office here serves their commune
+
+
+# The context of the event being handled, for what is asked without it being passed (the review names the office).
+_CONTEXT: ContextVar[Context | None] = ContextVar("engine_context", default=None)
 
 
 @dataclass
@@ -58,8 +70,26 @@ class Engine:
 
     # -- entry point -------------------------------------------------------------------------
 
+    @property
+    def context(self) -> Context | None:
+        """Return the context of the event being handled (None outside ``handle``, ``start_flow``, ``start_supplement``)."""
+        return _CONTEXT.get()
+
+    @staticmethod
+    @contextmanager
+    def _within(ctx: Context) -> Iterator[None]:
+        token = _CONTEXT.set(ctx)
+        try:
+            yield
+        finally:
+            _CONTEXT.reset(token)
+
     def handle(self, session: Session, event: Event, ctx: Context) -> list[Effect]:
         """Apply one event to the session (changed in place) and return what to do."""
+        with self._within(ctx):
+            return self._handle(session, event, ctx)
+
+    def _handle(self, session: Session, event: Event, ctx: Context) -> list[Effect]:
         pressed = buttons.decode(event.data) if isinstance(event, ButtonPressed) else None
         if isinstance(event, CommandReceived):
             return self._command(session, event.command.lower().lstrip("/"), ctx)
@@ -84,6 +114,8 @@ class Engine:
         step = compiled.flow.step(session.current_step)
         if isinstance(pressed, HelpSkip):
             return self._leave_to_officer(session, compiled, step, ctx)
+        if isinstance(pressed, EditStep) and not self.kind(step).summarises:
+            return self._fix_place(session, compiled, pressed.step, ctx)
         return self.kind(step).handle(self, session, compiled, step, event, pressed, ctx)
 
     def kind(self, step: Step) -> StepKind:
@@ -92,6 +124,10 @@ class Engine:
 
     def start_flow(self, session: Session, flow_id: str, ctx: Context) -> list[Effect]:
         """Begin a new filing of this procedure at its first step."""
+        with self._within(ctx):
+            return self._start_flow(session, flow_id, ctx)
+
+    def _start_flow(self, session: Session, flow_id: str, ctx: Context) -> list[Effect]:
         compiled = self.flows[flow_id]
         session.reset_flow()
         session.flow_id = flow_id
@@ -102,6 +138,10 @@ class Engine:
 
     def start_supplement(self, session: Session, dossier: Dossier, photos: dict[str, list], ctx: Context) -> list[Effect]:
         """Reopen a submitted dossier to redo only the items the officials asked for."""
+        with self._within(ctx):
+            return self._start_supplement(session, dossier, photos, ctx)
+
+    def _start_supplement(self, session: Session, dossier: Dossier, photos: dict[str, list], ctx: Context) -> list[Effect]:
         compiled = self.flows[dossier.flow_id]
         order = {step.id: position for position, step in enumerate(compiled.flow.steps)}
         items = sorted((s for s in dossier.supplement or [] if s in order), key=order.__getitem__)
@@ -203,8 +243,9 @@ class Engine:
 
     # -- moving through the flow ---------------------------------------------------------------
 
-    def advance(self, session: Session, compiled: CompiledFlow, ctx: Context) -> list[Effect]:
-        """Leave the current step for the next applicable one and ask it."""
+    def advance(self, session: Session, compiled: CompiledFlow, ctx: Context, told: bool = True) -> list[Effect]:
+        """Leave the current step for the next applicable one and ask it; unless ``told`` (the citizen already
+        knows), say so when the answers now settle on communes no office here serves."""
         flow = compiled.flow
         session.history.append(session.current_step)
         answers = compiled.answers(session.answers)
@@ -219,7 +260,10 @@ class Engine:
             skip_prefilled = not session.editing and session.step in session.prefilled and step.id in session.answers
             if not (skip_answered or skip_prefilled):
                 break
-        return notes + self.enter(session, compiled, ctx)
+        asked = self.enter(session, compiled, ctx)
+        if told or self.kind(flow.step(session.current_step)).summarises or not self.outside_settled(session, compiled, ctx):
+            return notes + asked
+        return notes + self._with_outside_note(session, compiled, ctx, asked)
 
     def _apply_default(self, session: Session, step: Step, answers: dict[str, Any]) -> list[Effect]:
         """Set an unanswered step from an earlier answer when the flow says so (``default``); say so."""
@@ -255,12 +299,13 @@ class Engine:
             session.step = next_state
             return self.ask(session, compiled)
         before = compiled.flow.raised(compiled.answers(session.answers))
+        told = self.outside_settled(session, compiled, ctx) and step.id not in compiled.flow.office
         session.answers[step.id] = value
         session.shown[step.id] = shown
         if step.id in session.prefilled:
             session.prefilled.remove(step.id)
         session.answers.get(ORIGIN, {}).pop(step.id, None)
-        return self.new_warnings(session, compiled, before) + self.advance(session, compiled, ctx)
+        return self.new_warnings(session, compiled, before) + self.advance(session, compiled, ctx, told=told)
 
     def new_warnings(self, session: Session, compiled: CompiledFlow, before: list) -> list[Effect]:
         """Tell the citizen of each warning the answers raise now and did not raise ``before`` (flow ``warnings``)."""
@@ -283,7 +328,7 @@ class Engine:
         if count % self.help_after:  # not every time: a citizen still trying should not get the same help each time
             return asked
         example = example if example is not None else error.params.get("example")
-        return asked + [_help(step, example, ctx)]
+        return asked + [_help(step, example, self.office(session, compiled, ctx))]
 
     def _leave_to_officer(self, session: Session, compiled: CompiledFlow, step: Step, ctx: Context) -> list[Effect]:
         """Leave the current question empty for an officer to complete; the review and the card say so."""
@@ -292,6 +337,61 @@ class Engine:
         if "." not in session.current_step:
             session.item = None  # a step's progress within itself (a place's province and commune) ends here too
         return [note] + self.store(session, compiled, step, "", shown, ctx)
+
+    # -- the receiving office ------------------------------------------------------------------
+
+    def route(self, session: Session, compiled: CompiledFlow, ctx: Context) -> Route:
+        """Return where this filing goes as its answers stand (the flow's ``office:``, the context's offices)."""
+        return route(compiled.flow, compiled.answers(session.answers), ctx.office_for, ctx.default_office)
+
+    def office(self, session: Session, compiled: CompiledFlow, ctx: Context) -> Office | None:
+        """Return the office to name in messages: the one the answers route to once they decide, else the default."""
+        found = self.route(session, compiled, ctx)
+        return found.office if found.by is not None else ctx.default_office
+
+    def outside_settled(self, session: Session, compiled: CompiledFlow, ctx: Context) -> bool:
+        """Tell whether the answers that decide the office are all given and no office here serves their communes."""
+        if not compiled.flow.office or session.supplement or not self.route(session, compiled, ctx).refused:
+            return False  # a supplement goes back to the office that has the dossier
+        path, answers = compiled.walk(session.answers)
+        return all(name in answers or name not in path for name in compiled.flow.office)
+
+    def outside(self, session: Session, compiled: CompiledFlow, ctx: Context) -> tuple[Text, list[tuple[Button, ...]]]:
+        """Return what to tell a citizen whose communes no office here serves (where to file instead), and the
+        buttons to correct each deciding address."""
+        found = self.route(session, compiled, ctx)
+        places = [Text("routing-place", {"label": Text(compiled.flow.step(p.step).label), "commune": p.name}) for p in found.outside]
+        communes = len({p.commune_code for p in found.outside})  # both parents in one commune: "that commune"
+        text = Text("routing-outside", {"places": places, "count": communes, "portal": ctx.portal})
+        rows = [(Button(Text("routing-fix", {"label": Text(compiled.flow.step(p.step).label)}), buttons.encode(EditStep(p.step))),)
+                for p in found.outside]
+        return text, rows
+
+    def _with_outside_note(self, session: Session, compiled: CompiledFlow, ctx: Context, asked: list[Effect]) -> list[Effect]:
+        """Put the note that no office here serves the communes given before the next question, with the buttons
+        to correct them (in the question itself, so a new question's buttons do not take them away)."""
+        text, rows = self.outside(session, compiled, ctx)
+        note = Text("routing-outside-note", {"outside": text})
+        last = max((i for i, effect in enumerate(asked) if isinstance(effect, Say)), default=None)
+        if last is None:
+            return [Say(note, tuple(rows))] + asked
+        question = asked[last]
+        assert isinstance(question, Say)
+        merged = Say(Text("ask-after", {"lead": note, "question": question.text}), tuple(rows) + question.buttons)
+        return asked[:last] + [merged] + asked[last + 1:]
+
+    def _fix_place(self, session: Session, compiled: CompiledFlow, target: str, ctx: Context) -> list[Effect]:
+        """Answer again a place that decides the office (offered when no office here serves it), then go on where
+        the filing was."""
+        path, answers = compiled.walk(session.answers)
+        if target not in compiled.flow.office or target not in path or target not in answers or "." in session.current_step:
+            return [Say(Text("button-expired"))] + self.ask(session, compiled)
+        session.pending = None
+        session.item = None
+        session.history.append(session.current_step)
+        session.step = compiled.jump(session.current_step, target)
+        session.editing = True
+        return self.enter(session, compiled, ctx)
 
     def group_item(self, session: Session) -> GroupItem:
         """Return the repeat item being filled (an empty one if none)."""
@@ -464,10 +564,12 @@ def _cancel_question(compiled: CompiledFlow) -> Say:
     return Say(Text("cancel-confirm", {"title": Text(compiled.flow.title)}), rows)
 
 
-def _help(step: Step, example: Any, ctx: Context) -> Say:
+def _help(step: Step, example: Any, office: Office | None) -> Say:
     """Return the help offered after repeated refusals: an example, the office's phone, leaving it to an officer."""
-    params = {"question": Text(step.label), "example": example if example not in (None, "") else "none",
-              "office": ctx.office_name, "phone": ctx.office_phone or "none"}
+    params: dict[str, Any] = {"question": Text(step.label), "example": example if example not in (None, "") else "none",
+                              "phone": office.phone if office and office.phone else "none"}
+    if office is not None:  # else the catalog's default office
+        params["office"] = office.name
     return Say(Text("refusal-help", params), ((Button(Text("refusal-skip"), buttons.encode(HelpSkip(step.id))),),))
 
 

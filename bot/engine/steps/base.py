@@ -40,6 +40,7 @@ class StepKind:
     has_back = True  # the question offers a back button
     summarises = False  # the review screen (where /review goes)
     holds_photos = False  # the answer is a list of stored photos, filed as attachments
+    holds_place = False  # the answer is a place with a commune code: it may decide the office (flow ``office:``)
 
     # -- the flow file --------------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class PlaceStep(StepKind):
     name = "place"
     answers = True
     in_group = True
+    holds_place = True
 
     # -- the flow file --------------------------------------------------------------------------------
 

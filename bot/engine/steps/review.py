@@ -1,7 +1,10 @@
-"""The review step: every answer that applies, then send it, or pick one to answer again.
+"""The review step: every answer that applies and the office that will receive the dossier, then send it, or
+pick one to answer again.
 
 The edit list stays short on a phone: first the sections of the form (requester, child, mother, ...: the
-flow's ``- section:`` markers), then the items of the chosen section."""
+flow's ``- section:`` markers), then the items of the chosen section. When no office here serves the communes
+the answers name (bot/engine/routing.py), there is nothing to send: the review says where to file instead and
+offers to correct those addresses."""
 
 from __future__ import annotations
 
@@ -38,8 +41,16 @@ class Review(StepKind):
             Text("review-line", {"label": Text(s.label), "value": engine.kind(s).display(engine, session, s)})
             for s in engine.answer_steps(session, compiled)
         ]
-        rows = [(Button(Text("review-send"), buttons.encode(ReviewAction("send"))),),
-                (Button(Text("review-edit"), buttons.encode(ReviewAction("edit"))),)]
+        edit = (Button(Text("review-edit"), buttons.encode(ReviewAction("edit"))),)
+        ctx = engine.context
+        route = engine.route(session, compiled, ctx) if ctx is not None and not session.supplement else None  # a supplement goes back to its office
+        if route is not None and route.refused:
+            outside, fixes = engine.outside(session, compiled, ctx)
+            return Text("review-outside", {"title": Text(compiled.flow.title), "lines": lines, "outside": outside}), fixes + [edit]
+        if route is not None and route.office is not None:
+            office = route.office
+            lines.append(Text("review-office", {"office": office.desk_name, "address": office.address}))
+        rows = [(Button(Text("review-send"), buttons.encode(ReviewAction("send"))),), edit]
         return Text("review", {"title": Text(compiled.flow.title), "lines": lines}), rows
 
     def handle(self, engine, session, compiled, step, event, pressed, ctx):

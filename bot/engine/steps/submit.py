@@ -1,8 +1,11 @@
-"""The submit step: the finished filing becomes a dossier (the host stores it and sends the receipt)."""
+"""The submit step: the finished filing becomes a dossier (the host stores it and sends the receipt).
+
+A filing no office here may receive (bot/engine/routing.py) is not submitted: the citizen stays at the review,
+which says where to file instead."""
 
 from __future__ import annotations
 
-from bot.effects import Forget, Submit
+from bot.effects import Forget, Say, Submit, Text
 from bot.engine.steps.base import ORIGIN, StepKind
 
 
@@ -18,6 +21,10 @@ class SubmitStep(StepKind):
         return []
 
     def enter(self, engine, session, compiled, step, ctx):
+        if not session.supplement and engine.route(session, compiled, ctx).refused:
+            review = session.history.pop() if session.history else next(s.id for s in compiled.flow.steps if engine.kind(s).summarises)
+            session.step = compiled.jump(session.current_step, review)
+            return engine.ask(session, compiled, Text("routing-not-sent"))
         answers = compiled.answers(session.answers)
         attachments = {
             s.id: [item["sha256"] for item in answers.get(s.id) or []]

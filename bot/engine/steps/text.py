@@ -93,11 +93,13 @@ class TextStep(StepKind):
         answers = compiled.answers(session.answers)
         if "." in session.step:
             answers = {**answers, **engine.group_item(session).answers()}
+        office = engine.office(session, compiled, ctx)  # a business name is unique within the receiving office
+        code = office.code if office is not None else None
         context = ValidationContext(
             today=ctx.now.date(),
             answers=answers,
             options=step.options,
-            business_name_taken=ctx.business_name_taken,
+            business_name_taken=lambda name: ctx.business_name_taken(name, code),
             vsic=engine.vsic,
         )
         return VALIDATORS[step.validator](raw.strip(), context)
