@@ -215,3 +215,13 @@ def m009_inbox_outbox(db: Database) -> None:
     )
     db.execute("CREATE INDEX outbox_waiting ON outbox (chat, id) WHERE state IN ('pending', 'sending')")
     db.execute("CREATE INDEX outbox_sent_at ON outbox (sent_at)")
+
+
+@migration
+def m010_fee_paid_and_handover(db: Database) -> None:
+    """Record who confirmed a dossier's fee paid and when, and the day its result was handed over (until now
+    only the last action's time told it)."""
+    table = db.table("dossiers")
+    for column in ("fee_paid_at", "fee_paid_by", "handed_over_at"):
+        table.add_column(column, str)
+    db.execute("UPDATE dossiers SET handed_over_at = last_action_at WHERE state = 'handed_over' AND last_action = 'hand_over'")

@@ -143,8 +143,8 @@ def test_a_refused_action_stores_nothing_and_tells_nobody():
     ("processing", ("approve", "request_payment", "request_supplement", "stop")),
     ("supplement_requested", ("stop",)),
     ("supplement_received", ("start", "approve", "request_supplement", "stop")),
-    ("payment_requested", ("approve", "stop")),
-    ("done", ("hand_over",)),
+    ("payment_requested", ("confirm_payment", "approve", "stop")),
+    ("done", ("confirm_payment", "hand_over")),
     ("not_accepted", ()), ("withdrawn", ()), ("stopped", ()), ("handed_over", ()),
 ])
 def test_a_card_shows_the_officials_actions_of_its_state_in_button_order(state, buttons):
