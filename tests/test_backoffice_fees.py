@@ -27,12 +27,12 @@ def client(tmp_path):
     client.close()
 
 
-async def file_business(client: Client, user_id: int = 1001) -> str:
+async def file_business(client: Client, user_id: int = 1001, channel: str = "telegram") -> str:
     """Put a household business dossier (fee 100.000 đ in the example offices) on the desk; return its code."""
     services = client.services
     with transaction(services.db):
         dossier = create_dossier(
-            services.db, office_code="000.00.59.H80", channel="telegram", user_id=str(user_id), flow_id="household_business",
+            services.db, office_code="000.00.59.H80", channel=channel, user_id=str(user_id), flow_id="household_business",
             flow_version=1, answers=OWNER, shown={}, consent={"version": "2026-01"}, submitted_at=NOW,
             expected_on=NOW.date().replace(day=13),
         )
@@ -135,3 +135,13 @@ async def test_after_the_hand_over_the_lookup_shows_one_date_line_with_the_right
     assert dated == ["Ngày nộp: 10/03/2026 · Ngày trả kết quả: 10/03/2026"]
     listing = await say(citizen, "/mydossiers", "Hồ sơ của Ông/Bà")
     assert "Đã trả kết quả · ngày trả kết quả 10/03/2026" in listing.text and "hạn giải quyết" not in listing.text
+
+
+async def test_a_zalo_citizen_gets_the_vietqr_image_on_zalo(client):
+    citizen, hoa = client.citizen(7001, "zalo"), client.official(2001, "Cán bộ Hòa")
+    code = await file_business(client, 7001, "zalo")
+    await hoa.click("✅ Tiếp nhận", card=code)
+    await hoa.click("▶️ Bắt đầu xử lý", card=code)
+    await hoa.click("💰 Yêu cầu nộp phí", card=code)
+    image = citizen.messages[-1]
+    assert image.photo and decoded(image.photo) == [vietqr.payload("970436", "0000000000001", 100000, code)]
