@@ -146,7 +146,7 @@ class BackOffice:
         )
         buttons = [
             Button(Text(f"action-{action}"), sign(OfficialAction(action, dossier_id, dossier.version), self.secret))
-            for action in allowed(dossier.state, OFFICIAL) if action != "confirm_payment" or self._fee_unpaid(dossier)
+            for action in allowed(dossier.state, OFFICIAL) if self._offered(dossier, action)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
 
@@ -165,9 +165,14 @@ class BackOffice:
             lines.append(Text("card-fee-unpaid", {"amount": formats.money(dossier.fee)}))
         return lines
 
-    def _fee_unpaid(self, dossier: Dossier) -> bool:
-        """Tell whether "Đã nộp phí" applies: a fee was requested, or is due at pickup, and is not recorded paid."""
-        return not dossier.fee_paid_at and (dossier.state == "payment_requested" or bool(dossier.fee))
+    def _offered(self, dossier: Dossier, action: str) -> bool:
+        """Tell whether the card offers an action the state allows: a fee is requested only when there is one, and
+        "Đã nộp phí" only while a requested fee, or one due at pickup, is not recorded paid."""
+        if action == "request_payment":
+            return self.fee_of(dossier) > 0
+        if action == "confirm_payment":
+            return not dossier.fee_paid_at and (dossier.state == "payment_requested" or bool(dossier.fee))
+        return True
 
     def _card_lines(self, flow: Flow, dossier: Dossier, counts: dict[str, int]) -> list[Text]:
         """Return the answers' lines, marking those read from the ID card's QR code or copied from another answer."""

@@ -145,3 +145,13 @@ async def test_a_zalo_citizen_gets_the_vietqr_image_on_zalo(client):
     await hoa.click("💰 Yêu cầu nộp phí", card=code)
     image = citizen.messages[-1]
     assert image.photo and decoded(image.photo) == [vietqr.payload("970436", "0000000000001", 100000, code)]
+
+
+async def test_a_free_procedure_offers_no_fee_request(client):
+    hoa = client.official(2001, "Cán bộ Hòa")
+    code = await file_business(client)
+    with transaction(client.services.db):  # an on-time birth registration is free in the example offices
+        client.services.db.execute("UPDATE dossiers SET flow_id = 'birth_registration', answers = '{}' WHERE receipt_code = ?", [code])
+    await hoa.click("✅ Tiếp nhận", card=code)
+    await hoa.click("▶️ Bắt đầu xử lý", card=code)
+    assert "💰 Yêu cầu nộp phí" not in client.card(code).labels and "🟢 Duyệt, hẹn trả" in client.card(code).labels
