@@ -18,10 +18,13 @@ from typing import Any, Callable
 
 from sqlite_utils import Database
 
+from bot import vietqr
 from bot.buttons import (
     CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, decode, encode, sign, verify,
 )
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
+from bot.calendar import add_working_days
+from bot.dossier_dates import collected_on, default_pickup, pickup_refusal
 from bot.engine.steps import KINDS, card_line
 from bot.engine.steps.base import ORIGIN, ORIGIN_QR
 from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
@@ -128,8 +131,7 @@ class BackOffice:
             extra.append(Text("card-reason", {"reason": dossier.reason}))
         if dossier.supplement:
             extra.append(Text("card-supplement", {"items": self._labels(flow, dossier.supplement)}))
-        if dossier.pickup_on:
-            extra.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on), "fee": fee_text(dossier.fee or 0)}))
+        extra += self._card_dates(dossier)
         if dossier.last_actor:
             extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": formats.moment(dossier.last_action_at)}))
         if dossier.rating:
@@ -150,9 +152,33 @@ class BackOffice:
         )
         buttons = [
             Button(Text(f"action-{action}"), sign(OfficialAction(action, dossier_id, dossier.version), self.secret))
-            for action in allowed(dossier.state, OFFICIAL)
+            for action in allowed(dossier.state, OFFICIAL) if self._offered(dossier, action)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+
+    def _card_dates(self, dossier: Dossier) -> list[Text]:
+        """Return the card's appointment (or the day the result was handed over) and whether the fee is paid."""
+        lines = []
+        collected = collected_on(dossier)
+        if collected:
+            lines.append(Text("card-collected", {"date": formats.day(collected)}))
+        elif dossier.pickup_on:
+            lines.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on)}))
+        if dossier.fee_paid_at:
+            lines.append(Text("card-fee-paid", {"amount": formats.money(dossier.fee or 0), "official": dossier.fee_paid_by or "",
+                                                "at": formats.moment(dossier.fee_paid_at)}))
+        elif dossier.fee:
+            lines.append(Text("card-fee-unpaid", {"amount": formats.money(dossier.fee)}))
+        return lines
+
+    def _offered(self, dossier: Dossier, action: str) -> bool:
+        """Tell whether the card offers an action the state allows: a fee is requested only when there is one, and
+        "Đã nộp phí" only while a requested fee, or one due at pickup, is not recorded paid."""
+        if action == "request_payment":
+            return self.fee_of(dossier) > 0
+        if action == "confirm_payment":
+            return not dossier.fee_paid_at and (dossier.state == "payment_requested" or bool(dossier.fee))
+        return True
 
     def _card_lines(self, flow: Flow, dossier: Dossier, counts: dict[str, int]) -> list[Text]:
         """Return the answers' lines, marking those read from the ID card's QR code or copied from another answer."""
@@ -208,8 +234,7 @@ class BackOffice:
             self._save_task(official, task)
             return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}), _cancel_row())]
         if isinstance(pressed, UseDefaultDate):
-            closed = EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": formats.day(task.data["default_pickup"])}))
-            return [closed] + self._finish(official, task, pickup=task.data["default_pickup"])
+            return self._take_pickup(official, task, date.fromisoformat(task.data["default_pickup"]), pressed=True)
         if isinstance(pressed, CancelTask):
             self._drop_task(official)
             return [EditPressed(Text("admin-task-cancelled", {"code": task.code}))]
@@ -247,11 +272,13 @@ class BackOffice:
             data["items"] = []
             prompt = AdminPost(Text("admin-pick-items", {"code": code, "official": official.name}), self._item_buttons(dossier, []))
         elif first == "pickup":
-            default = dossier.expected_on
+            due = date.fromisoformat(dossier.expected_on)
+            default = default_pickup(due, self.clock().date()).isoformat()
             data["default_pickup"] = default
             prompt = AdminPost(
-                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default), "fee": fee_text(self.fee_of(dossier))}),
-                ((Button(Text("admin-use-date", {"date": formats.day(default)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),),
+                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default),
+                                          "due": formats.day(due), "fee": fee_text(self.fee_of(dossier))}),
+                _date_row(default),
             )
         else:
             prompt = AdminPost(Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row())
@@ -301,11 +328,7 @@ class BackOffice:
         if stage == "items":
             return [AdminPost(Text("admin-select-items"))]
         if stage == "pickup":
-            today = self.clock().date()
-            result = VALIDATORS["date"](text, ValidationContext(today=today, answers={}, options={"future_ok": True, "max_future_days": 365}))
-            if isinstance(result, Invalid) or datetime.strptime(result.value, "%d/%m/%Y").date() < today:
-                return [AdminPost(Text("admin-bad-date", {"example": formats.day(task.data["default_pickup"])}))]
-            return self._finish(official, task, pickup=datetime.strptime(result.value, "%d/%m/%Y").date().isoformat())
+            return self._pickup_written(official, task, text)
         cleaned = clean_text(text, multiline=True)
         if isinstance(cleaned, Text):
             return [AdminPost(cleaned)]
@@ -313,6 +336,27 @@ class BackOffice:
         if len(reason) < 3:
             return [AdminPost(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}))]
         return self._finish(official, task, reason=reason)
+
+    def _pickup_written(self, official: Official, task: OfficialTask, text: str) -> list[Effect]:
+        """Take the appointment an official typed if it is a working day, not before the due date and not past;
+        else say why and offer the next day that is (one press to take it)."""
+        today = self.clock().date()
+        result = VALIDATORS["date"](text, ValidationContext(today=today, answers={}, options={"future_ok": True, "max_future_days": 365}))
+        if isinstance(result, Invalid):
+            return [AdminPost(Text("admin-bad-date", {"example": formats.day(task.data["default_pickup"])}))]
+        return self._take_pickup(official, task, datetime.strptime(result.value, "%d/%m/%Y").date())
+
+    def _take_pickup(self, official: Official, task: OfficialTask, day: date, pressed: bool = False) -> list[Effect]:
+        """Approve with this appointment if it is valid today; else say why and offer the next valid day."""
+        dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
+        refused = pickup_refusal(day, date.fromisoformat(dossier.expected_on), self.clock().date())
+        if refused is None:
+            closed = [EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": formats.day(day)}))] if pressed else []
+            return closed + self._finish(official, task, pickup=day.isoformat())
+        why, valid = refused
+        task.data["default_pickup"] = valid.isoformat()
+        self._save_task(official, task)
+        return [AdminPost(why, _date_row(valid.isoformat()))]
 
     def _finish(self, official: Official, task: OfficialTask, reason: str | None = None, pickup: str | None = None) -> list[Effect]:
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
@@ -341,7 +385,7 @@ class BackOffice:
         """
         fee = self.fee_of(dossier) if actor.by == OFFICIAL else None
         move = decide(Move(dossier.state, action, actor.by, self.clock().isoformat(timespec="seconds"),
-                           reason=reason, items=items, pickup=pickup, fee=fee))
+                           reason=reason, items=items, pickup=pickup, fee=fee, name=actor.name, fee_paid=bool(dossier.fee_paid_at)))
         if not dossiers.change_state(self.db, dossier.id, expected_version, actor=actor.name, action=action, at=move.at, **move.values):
             return None
         detail: dict[str, Any] = {"from": dossier.state, "to": move.state}
@@ -407,17 +451,45 @@ class BackOffice:
             "hours": office.hours,
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",
             "fee": formats.money(dossier.fee or 0),
-            "fee_line": [fee_text(dossier.fee or 0)] + ([Text(flow.result)] if flow.result else []),
+            "fee_line": [self._fee_status(dossier)] + ([Text(flow.result)] if flow.result else []),
             "documents": self._documents(dossier),
             "items": self._labels(flow, dossier.supplement or []),
+            "collected": formats.day(collected_on(dossier) or dossier.updated_at),
+            "how": self._how_to_pay(dossier, office),
         }
+        key = "notify-fee_paid" if dossier.last_action == "confirm_payment" else f"notify-{dossier.state}"
         buttons: tuple = ()
         if dossier.state == "supplement_requested":
             buttons = ((Button(Text("supplement-start"), encode(StartSupplement(dossier.id))),),)
         if dossier.state == "handed_over":
             buttons = (tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(1, 4)),
                        tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(4, 6)))
-        return Notify(dossier.channel, dossier.user_id, Text(f"notify-{dossier.state}", params), buttons)
+        if dossier.state == "payment_requested" and office.payment is not None and dossier.fee:
+            qr = vietqr.payload(office.payment.bank_bin, office.payment.account_number, dossier.fee, dossier.receipt_code)
+            caption = Text("pay-qr-caption", {"code": dossier.receipt_code, "fee": formats.money(dossier.fee)})
+            return Notify(dossier.channel, dossier.user_id, Text(key, params), buttons, qr=qr, qr_caption=caption)
+        return Notify(dossier.channel, dossier.user_id, Text(key, params), buttons)
+
+    def _fee_status(self, dossier: Dossier) -> Text:
+        """Return what the approval says of the fee: none, paid already, or how much to bring."""
+        if not dossier.fee:
+            return Text("fee-free")
+        if dossier.fee_paid_at:
+            return Text("fee-paid-note", {"amount": formats.money(dossier.fee)})
+        return Text("fee-bring-note", {"amount": formats.money(dossier.fee)})
+
+    def _how_to_pay(self, dossier: Dossier, office: Office) -> list[Text]:
+        """Return how to pay a requested fee: the office's account (and the deadline it sets), or at the office."""
+        payment = office.payment
+        if payment is None:
+            return [Text("pay-at-office", {"office": office.desk_name, "address": office.address, "hours": office.hours})]
+        lines = [Text("pay-transfer", {"bank": payment.bank_name, "account": payment.account_number,
+                                       "holder": payment.account_name, "note": dossier.receipt_code})]
+        if payment.deadline_days and dossier.last_action_at:
+            asked = datetime.fromisoformat(dossier.last_action_at).replace(tzinfo=None)
+            lines.append(Text("pay-deadline", {"date": formats.day(add_working_days(asked, payment.deadline_days))}))
+        lines.append(Text("pay-or-at-office", {"office": office.desk_name}))
+        return lines
 
     def _documents(self, dossier: Dossier) -> list[Text]:
         flow = self.flows[dossier.flow_id].flow
@@ -546,6 +618,11 @@ class BackOffice:
 
     def _drop_task(self, official: Official) -> None:
         tasks.drop_task(self.db, official.user_id)
+
+
+def _date_row(day: str) -> tuple[tuple[Button, ...], ...]:
+    """Return the prompt's row: take this appointment with one press, or cancel."""
+    return ((Button(Text("admin-use-date", {"date": formats.day(day)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),)
 
 
 def _cancel_row() -> tuple[tuple[Button, ...], ...]:

@@ -33,6 +33,21 @@ def next_working_day(d: date) -> date:
     return d
 
 
+def working_day_from(d: date) -> date:
+    """Return ``d`` if the office works that day, else the first working day after it."""
+    return d if is_working_day(d) else next_working_day(d)
+
+
+def day_off_name(d: date, language: str = "vi") -> str | None:
+    """Return the name of the public holiday (or swapped day off) on ``d`` in this language, None if it is none."""
+    return _named_holidays(d.year, "en_US" if language == "en" else "vi").get(d)
+
+
+@lru_cache(maxsize=None)
+def _named_holidays(year: int, language: str) -> holidays.HolidayBase:
+    return holidays.country_holidays("VN", years=year, language=language)
+
+
 def reception_day(start: datetime, cutoff: time | None = None) -> date:
     """Return the working day a filing made at ``start`` counts as received (the next one after ``cutoff``)."""
     d = start.date()

@@ -35,9 +35,9 @@ from bot.engine import Context, Engine
 from bot.events import CardPosted, Citizen, Event, OfficialEvent, PhotoChecked, PhotoRef, PhotosChecked
 from bot.engine.routing import route
 from bot.offices import Office, Offices
-from bot.outgoing import ReceiptImage, encode
+from bot.outgoing import QrImage, ReceiptImage, encode
 from bot.photos import ImageReport, TooManyPixels, UnreadableImage, analyse, as_jpeg
-from bot.receipts import receipt_qr_png, receipt_text
+from bot.receipts import qr_png, receipt_qr_png, receipt_text
 from bot.session import Session
 from locales.catalog import DEFAULT_LANGUAGE
 from storage import audit, channels, dossiers, erasure, inbox, outbox, sessions
@@ -278,6 +278,9 @@ class Desk:
                 said = Say(effect.text, effect.buttons)
                 language_of = sessions.language_of(self.db, target.key) or DEFAULT_LANGUAGE
                 outbox.add(self.db, target.key, target.channel, target.user_id, encode(said), language_of)
+                if effect.qr and effect.qr_caption is not None:
+                    image = QrImage(effect.qr, effect.qr_caption)
+                    outbox.add(self.db, target.key, target.channel, target.user_id, encode(image), language_of)
             elif isinstance(effect, (AdminPost, EditCard)):
                 dossier_id = effect.dossier_id if isinstance(effect, AdminPost) else None
                 chat = self.admin_chat_of(effect.office, admin_chat)
@@ -355,6 +358,11 @@ class Desk:
         """Draw and store the receipt's QR code (after the commit: it takes milliseconds)."""
         _, path = self.blobs.put(receipt_qr_png(code), "image/png")
         return SendPhoto(str(path), Text("receipt-qr-caption", {"code": code}))
+
+    def qr_image(self, image: QrImage) -> SendPhoto:
+        """Draw and store a QR code image to send (a fee request's VietQR code), at send time."""
+        _, path = self.blobs.put(qr_png(image.data), "image/png")
+        return SendPhoto(str(path), image.caption)
 
     def _referenced(self, sha: str) -> bool:
         return dossiers.is_referenced(self.db, sha)

@@ -70,6 +70,8 @@ class Notify:
     user_id: str
     text: Text
     buttons: tuple[tuple[Button, ...], ...] = ()
+    qr: str = ""  # a QR code to draw and send after the text (a fee request's VietQR payload)
+    qr_caption: Text | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class Move:
     items: tuple[str, ...] = ()
     pickup: str | None = None  # ISO date the result can be picked up
     fee: int | None = None
+    name: str = ""  # who acts, as the card names them (kept with a confirmed payment)
+    fee_paid: bool = False  # the dossier's fee is already recorded as paid
     values: dict[str, Any] = field(default_factory=dict)  # the dossier columns the action sets
     effects: list[LifecycleEffect] = field(default_factory=list)
 
@@ -104,6 +106,10 @@ class Move:
         """A date to pick the result up is given."""
         return bool(self.pickup)
 
+    def fee_unpaid(self) -> bool:
+        """The dossier's fee is not recorded as paid yet."""
+        return not self.fee_paid
+
     # -- callbacks: what the action changes --------------------------------------------------------
 
     def keep_reason(self) -> None:
@@ -123,6 +129,15 @@ class Move:
         self.values["pickup_on"] = self.pickup
         self.values["done_at"] = self.at
 
+    def keep_payment(self) -> None:
+        """Store who confirmed the fee paid and when."""
+        self.values["fee_paid_at"] = self.at
+        self.values["fee_paid_by"] = self.name
+
+    def keep_handover(self) -> None:
+        """Store the day the result was handed over."""
+        self.values["handed_over_at"] = self.at
+
     def keep_state(self) -> None:
         """Store the new state and its portal status code (after every action)."""
         self.values["state"] = self.state
@@ -141,9 +156,10 @@ class Move:
         self.effects.append(TellOfficials(self.action))
 
 
-def _official(trigger: str, source: str | list[str], dest: str, needs: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> dict:
+def _official(trigger: str, source: str | list[str], dest: str, needs: tuple[str, ...] = (), keep: tuple[str, ...] = (),
+              when: tuple[str, ...] = ()) -> dict:
     return {"trigger": trigger, "source": source, "dest": dest,
-            "conditions": ["by_official", *(f"has_{need}" for need in needs)],
+            "conditions": ["by_official", *(f"has_{need}" for need in needs), *when],
             "before": list(keep), "after": ["redraw_card", "tell_citizen"]}
 
 
@@ -156,12 +172,15 @@ def _citizen(trigger: str, source: str | list[str], dest: str) -> dict:
 TRANSITIONS = [
     _official("accept", "new", "accepted"),
     _official("start", ["accepted", "supplement_received"], "processing"),
+    # "Đã nộp phí": the fee requested is paid (processing goes on), or the fee of a done dossier is paid at pickup.
+    _official("confirm_payment", "payment_requested", "processing", keep=("keep_fee", "keep_payment"), when=("fee_unpaid",)),
+    _official("confirm_payment", "done", "done", keep=("keep_payment",), when=("fee_unpaid",)),
     _official("approve", ["accepted", "processing", "supplement_received", "payment_requested"], "done",
               needs=("pickup",), keep=("keep_fee", "keep_pickup")),
     _official("request_payment", "processing", "payment_requested", keep=("keep_fee",)),
     _official("request_supplement", ["new", "accepted", "processing", "supplement_received"], "supplement_requested",
               needs=("items", "reason"), keep=("keep_reason", "keep_items")),
-    _official("hand_over", "done", "handed_over"),
+    _official("hand_over", "done", "handed_over", keep=("keep_handover",)),
     _official("refuse", "new", "not_accepted", needs=("reason",), keep=("keep_reason",)),
     _official("stop", list(OPEN), "stopped", needs=("reason",), keep=("keep_reason",)),
     _citizen("supplied", "supplement_requested", "supplement_received"),

@@ -32,6 +32,7 @@ class Payment:
     bank_name: str  # as citizens know it, e.g. "Vietcombank"
     account_number: str
     account_name: str  # the account holder, as the bank shows it
+    deadline_days: int = 0  # working days a citizen has to pay after a fee request (0: no deadline is set)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ def _payment(item: Any, where: str) -> Payment | None:
     missing = [key for key in ("bank_bin", "bank_name", "account_number", "account_name") if not item.get(key)]
     if missing:
         raise OfficeError(f"{where}: payment lacks {', '.join(missing)}")
-    return Payment(str(item["bank_bin"]), str(item["bank_name"]), str(item["account_number"]), str(item["account_name"]))
+    return Payment(str(item["bank_bin"]), str(item["bank_name"]), str(item["account_number"]), str(item["account_name"]),
+                   _integer(item.get("deadline_days") or 0, f"{where}: payment deadline_days"))
 
 
 def _integer(value: Any, what: str) -> int:

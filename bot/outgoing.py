@@ -1,7 +1,8 @@
 """Effects to send, as JSON for the outbox and back: message keys, parameters (Text trees), buttons, photos.
 
 Nothing is rendered here: the sender renders in the stored language at send time. The receipt's QR image is
-stored as its receipt code and drawn when it is sent, so it is as durable as the message before it.
+stored as its receipt code (a fee request's VietQR image as its payload) and drawn when it is sent, so it is as
+durable as the message before it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ class ReceiptImage:
     code: str
 
 
-Outgoing = Say | SendPhoto | ReceiptImage | Notify | AdminPost | EditCard
+@dataclass(frozen=True)
+class QrImage:
+    """Send a QR code image of this text (a VietQR payment payload), drawn at send time, with a caption."""
+
+    data: str
+    caption: Text
+
+
+Outgoing = Say | SendPhoto | ReceiptImage | QrImage | Notify | AdminPost | EditCard
 
 
 def encode(effect: Outgoing) -> dict[str, Any]:
@@ -30,6 +39,8 @@ def encode(effect: Outgoing) -> dict[str, Any]:
         return {"type": "photo", "path": effect.path, "caption": _text(effect.caption) if effect.caption else None}
     if isinstance(effect, ReceiptImage):
         return {"type": "receipt_qr", "code": effect.code}
+    if isinstance(effect, QrImage):
+        return {"type": "qr", "data": effect.data, "caption": _text(effect.caption)}
     if isinstance(effect, Notify):
         return {"type": "notify", "channel": effect.channel, "user_id": effect.user_id, "text": _text(effect.text),
                 "buttons": _rows(effect.buttons)}
@@ -51,6 +62,8 @@ def decode(data: dict[str, Any]) -> Outgoing:
         return SendPhoto(data["path"], _untext(data["caption"]) if data["caption"] else None)
     if kind == "receipt_qr":
         return ReceiptImage(data["code"])
+    if kind == "qr":
+        return QrImage(data["data"], _untext(data["caption"]))
     if kind == "notify":
         return Notify(data["channel"], data["user_id"], _untext(data["text"]), _unrows(data["buttons"]))
     if kind == "admin_post":

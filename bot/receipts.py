@@ -1,5 +1,5 @@
-"""E-receipts: the QR code image that encodes a receipt code, and the receipt message (the receiving office with
-its address and hours, due date, fee, result)."""
+"""E-receipts: the QR code images (a receipt code, a fee's VietQR payment) and the receipt message (the receiving
+office with its address and hours, due date, fee, result)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,14 @@ from locales import formats
 
 def receipt_qr_png(receipt_code: str) -> bytes:
     """Return a PNG QR code that encodes the receipt code (scanned back by the lookup)."""
+    return qr_png(receipt_code)
+
+
+def qr_png(data: str) -> bytes:
+    """Return a PNG QR code that encodes this text (a receipt code, a VietQR payment payload)."""
     # A fixed mask skips qrcode's search over all eight (most of the cost); any mask scans the same.
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4, mask_pattern=0)
-    code.add_data(receipt_code)
+    code.add_data(data)
     code.make(fit=True)
     buffer = io.BytesIO()
     code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from bot.dispatch import ADMIN, Dispatcher
 from bot.effects import AdminPost, SendPhoto
-from bot.outgoing import ReceiptImage, decode
+from bot.outgoing import QrImage, ReceiptImage, decode
 from storage import outbox
 from storage.database import transaction
 from storage.records import OutboxRow
@@ -68,11 +68,13 @@ class Sender:
     def __init__(
         self, db: Database, dispatcher: Dispatcher, draw_receipt: Callable[[str], SendPhoto],
         report_card: Callable[[int, int], None], limits: Limits | None = None,
+        draw_qr: Callable[[QrImage], SendPhoto] | None = None,
     ) -> None:
         self.db = db
         self.dispatcher = dispatcher
         self.draw_receipt = draw_receipt
         self.report_card = report_card
+        self.draw_qr = draw_qr
         self.limits = limits or Limits()
         self.workers: dict[str, asyncio.Task] = {}
         self.signal = asyncio.Event()
@@ -147,6 +149,10 @@ class Sender:
                 return
         if isinstance(effect, ReceiptImage):
             effect = self.draw_receipt(effect.code)
+        if isinstance(effect, QrImage):
+            if self.draw_qr is None:
+                raise TypeError("this sender cannot draw QR images")
+            effect = self.draw_qr(effect)
         messages = 1 + (len(effect.photos) + 9) // 10 if isinstance(effect, AdminPost) else 1
         await self.limits.wait(messages, group=row.chat if row.channel == ADMIN and isinstance(effect, AdminPost) else None)
         with transaction(self.db):

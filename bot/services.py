@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bot.backoffice import BackOffice
 from bot import buttons
 from bot.buttons import AskWithdraw, Erase, Rate, Service, StartSupplement, Withdraw
+from bot.dossier_dates import dates_line, short_date
 from bot.effects import AdminPost, Button, Effect, Fetch, Forget, Say, Scrub, Text
 from bot.engine import Context, Engine
 from bot.events import ButtonPressed, CommandReceived, Event, PhotoReceived, PhotosChecked, TextReceived
@@ -24,7 +25,6 @@ from bot.lifecycle import CITIZEN, allowed
 from bot.session import AwaitingComment, AwaitingFeedback, AwaitingLookup, Session
 from bot.settings import Settings
 from flows.text_hygiene import clean_text
-from locales import formats
 from storage import audit, channels, dossiers, lookups, outbox
 from storage.records import Dossier
 
@@ -171,9 +171,7 @@ class CitizenServices:
         public = {
             "code": dossier.receipt_code,
             "status": Text(f"state-{dossier.state}"),
-            "submitted": formats.day(dossier.submitted_at),
-            "expected": formats.day(dossier.expected_on),
-            "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "—",
+            "dates": dates_line(dossier, self.backoffice.office_of(dossier)),
         }
         if not own:
             return [Say(Text("lookup-public", public))]
@@ -189,8 +187,9 @@ class CitizenServices:
         lines, rows = [], []
         for dossier in own[:20]:
             flow = self.engine.flows[dossier.flow_id].flow
-            lines.append(Text("mine-line", {"code": dossier.receipt_code, "title": Text(flow.title),
-                                            "status": Text(f"state-{dossier.state}"), "expected": formats.day(dossier.expected_on)}))
+            when = short_date(dossier)
+            line = {"code": dossier.receipt_code, "title": Text(flow.title), "status": Text(f"state-{dossier.state}")}
+            lines.append(Text("mine-line-dated", {**line, "when": when}) if when else Text("mine-line", line))
             if dossier.state == "supplement_requested":
                 rows.append((Button(Text("supplement-start-code", {"code": dossier.receipt_code}), buttons.encode(StartSupplement(dossier.id))),))
             if "withdraw" in allowed(dossier.state, CITIZEN):

@@ -229,3 +229,13 @@ def m010_offices(db: Database) -> None:
     db.execute("CREATE INDEX dossiers_office_done ON dossiers (office_code, submitted_at, done_at, rating)")
     db.execute("CREATE INDEX dossiers_submitted_office ON dossiers (submitted_at, office_code)")  # received today
     db.table("digests").create({"chat": int, "day": str, "sent_at": str}, pk="chat")
+
+
+@migration
+def m011_fee_paid_and_handover(db: Database) -> None:
+    """Record who confirmed a dossier's fee paid and when, and the day its result was handed over (until now
+    only the last action's time told it)."""
+    table = db.table("dossiers")
+    for column in ("fee_paid_at", "fee_paid_by", "handed_over_at"):
+        table.add_column(column, str)
+    db.execute("UPDATE dossiers SET handed_over_at = last_action_at WHERE state = 'handed_over' AND last_action = 'hand_over'")

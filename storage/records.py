@@ -37,6 +37,9 @@ class Dossier:
     done_at: str | None = None
     rating: int | None = None
     comment: str | None = None
+    fee_paid_at: str | None = None  # when an official confirmed the fee paid
+    fee_paid_by: str | None = None  # that official, as the card names them
+    handed_over_at: str | None = None  # when the result was handed over
 
 
 @dataclass(frozen=True)

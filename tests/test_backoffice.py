@@ -117,7 +117,7 @@ async def test_household_business_approved_with_the_fee_and_a_typed_date(client)
     assert "chọn ngày hẹn trả" in await hoa.click("🟢 Duyệt, hẹn trả", card=code)
     assert "Đã xử lý xong" in await hoa.write("16/03/2026")
     done = citizen.messages[-1].text
-    assert "16/03/2026" in done and "Lệ phí: 100.000 đ" in done
+    assert "Ngày hẹn trả kết quả: 16/03/2026" in done and "Lệ phí 100.000 đ: Ông/Bà nộp khi đến nhận kết quả" in done
     await hoa.click("📦 Đã trả kết quả", card=code)
     await press(citizen, "⭐⭐⭐⭐", "góp ý thêm")
     await press(citizen, "Bỏ qua", "Cảm ơn")

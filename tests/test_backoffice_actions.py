@@ -156,7 +156,8 @@ async def test_approving_with_the_proposed_date_stores_the_date_and_fee(chat):
 async def test_approving_with_a_typed_date_refuses_a_past_one(chat):
     await chat.act("accept")
     await chat.act("approve")
-    assert keys(await chat.write("01/03/2026")) == ["AdminPost:admin-bad-date"]
+    assert keys(await chat.write("01/03/2026")) == ["AdminPost:admin-pickup-past"]
+    assert keys(await chat.write("31/02/2026")) == ["AdminPost:admin-bad-date"]
     assert keys(await chat.write("16/03/2026"))[-1] == "Notify:notify-done"
     assert chat.dossier.pickup_on == "2026-03-16"
 
@@ -216,3 +217,84 @@ def test_a_citizen_change_on_an_outdated_dossier_applies_nothing(chat):
 async def test_toasts_are_alerts_only_when_something_was_refused(chat):
     assert [e.alert for e in await chat.act("accept") if isinstance(e, Toast)] == [False]
     assert [e.alert for e in await chat.press(encode(ItemsChosen())) if isinstance(e, Toast)] == [True]
+
+
+# -- the appointment to collect the result: a working day, not before the due date (issue 12) -----------------
+
+
+def prompt_text(chat, effects) -> str:
+    """Render the posts an official sees in the admin chat."""
+    return "\n".join(chat.services.catalog.render("vi", e.text) for e in effects if isinstance(e, AdminPost))
+
+
+async def test_the_date_prompt_names_the_due_date_and_offers_it(chat):
+    await chat.act("accept")
+    prompt = prompt_text(chat, await chat.act("approve"))
+    assert "Hạn giải quyết: 13/03/2026" in prompt and "ngày làm việc" in prompt and "hẹn ngày 13/03/2026" in prompt
+
+
+async def test_a_saturday_is_refused_with_the_next_working_day_named_and_offered(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    refused = await chat.write("14/03/2026")
+    assert keys(refused) == ["AdminPost:admin-pickup-day-off"]
+    text = prompt_text(chat, refused)
+    assert "14/03/2026 là ngày nghỉ (Thứ Bảy)" in text and "Ngày làm việc tiếp theo: 16/03/2026" in text
+    assert chat.dossier.state == "accepted" and chat.dossier.pickup_on is None
+    assert [b.label.params["date"] for row in refused[0].buttons for b in row if b.label.key == "admin-use-date"] == ["16/03/2026"]
+    await chat.press(encode(UseDefaultDate()))  # one press takes the day offered
+    assert chat.dossier.state == "done" and chat.dossier.pickup_on == "2026-03-16"
+
+
+async def test_a_public_holiday_is_refused_by_its_name(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    text = prompt_text(chat, await chat.write("02/09/2026"))
+    assert "02/09/2026 là ngày nghỉ (Quốc khánh)" in text and "Ngày làm việc tiếp theo: 03/09/2026" in text
+    assert chat.dossier.pickup_on is None
+
+
+async def test_a_day_before_the_due_date_is_refused(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    refused = await chat.write("12/03/2026")
+    assert keys(refused) == ["AdminPost:admin-pickup-before-due"]
+    assert "trước hạn giải quyết (13/03/2026)" in prompt_text(chat, refused) and chat.dossier.pickup_on is None
+    assert keys(await chat.write("13/03/2026"))[-1] == "Notify:notify-done"
+    assert chat.dossier.pickup_on == "2026-03-13"
+
+
+async def test_once_the_due_date_has_passed_the_next_working_day_is_offered(chat):
+    await chat.act("accept")
+    later = datetime(2026, 3, 20, 16, 0, tzinfo=VIETNAM)  # a Friday, a week after the due date
+    chat.services.backoffice.clock = lambda: later
+    prompt = prompt_text(chat, await chat.act("approve"))
+    assert "hẹn ngày 23/03/2026" in prompt, "Monday, the next working day"
+    await chat.press(encode(UseDefaultDate()))
+    assert chat.dossier.pickup_on == "2026-03-23"
+
+
+async def test_the_citizen_is_told_the_appointment_in_the_dates_words(chat):
+    await chat.act("accept")
+    await chat.act("approve")
+    done = (await chat.write("16/03/2026"))[-1]
+    text = chat.services.catalog.render("vi", done.text)
+    assert "Ngày hẹn trả kết quả: 16/03/2026" in text and "Thứ Hai – Thứ Sáu, 7:30–11:30" in text
+    card, _ = chat.services.backoffice.card(chat.id)
+    card_text = chat.services.catalog.render("vi", card)
+    assert "hạn giải quyết 13/03/2026" in card_text and "Ngày hẹn trả kết quả: 16/03/2026" in card_text
+    await chat.act("hand_over")
+    card_text = chat.services.catalog.render("vi", chat.services.backoffice.card(chat.id)[0])
+    assert "Ngày trả kết quả: 10/03/2026" in card_text and "Ngày hẹn trả kết quả" not in card_text
+    assert chat.dossier.handed_over_at.startswith("2026-03-10")
+
+
+async def test_a_day_offered_yesterday_is_checked_again_when_pressed_today(chat):
+    await chat.act("accept")
+    await chat.act("approve")  # offers Friday 13/03, the due date
+    chat.services.backoffice.clock = lambda: datetime(2026, 3, 14, 9, 0, tzinfo=VIETNAM)  # pressed on Saturday
+    refused = await chat.press(encode(UseDefaultDate()))
+    assert keys(refused) == ["AdminPost:admin-pickup-past"] and chat.dossier.pickup_on is None
+    assert "Ngày hẹn trả kết quả sớm nhất: 16/03/2026" in prompt_text(chat, refused)
+    await chat.press(encode(UseDefaultDate()))
+    assert chat.dossier.pickup_on == "2026-03-16"

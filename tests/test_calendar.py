@@ -90,3 +90,13 @@ def test_across_the_new_year() -> None:
 def test_negative_days_are_refused() -> None:
     with pytest.raises(ValueError):
         add_working_days(datetime(2026, 3, 5, 9, 0), -1)
+
+
+def test_a_day_off_is_named_and_the_next_working_day_found() -> None:
+    from bot.calendar import day_off_name, working_day_from
+
+    assert day_off_name(date(2026, 9, 2)) == "Quốc khánh" and day_off_name(date(2026, 9, 2), "en") == "National Day"
+    assert day_off_name(date(2026, 3, 14)) is None  # an ordinary Saturday is no holiday
+    assert working_day_from(date(2026, 3, 14)) == date(2026, 3, 16)  # Saturday -> Monday
+    assert working_day_from(date(2026, 9, 1)) == date(2026, 9, 3)  # National Day (1-2/9) -> Thursday
+    assert working_day_from(date(2026, 3, 16)) == date(2026, 3, 16)

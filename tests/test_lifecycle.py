@@ -143,8 +143,8 @@ def test_a_refused_action_stores_nothing_and_tells_nobody():
     ("processing", ("approve", "request_payment", "request_supplement", "stop")),
     ("supplement_requested", ("stop",)),
     ("supplement_received", ("start", "approve", "request_supplement", "stop")),
-    ("payment_requested", ("approve", "stop")),
-    ("done", ("hand_over",)),
+    ("payment_requested", ("confirm_payment", "approve", "stop")),
+    ("done", ("confirm_payment", "hand_over")),
     ("not_accepted", ()), ("withdrawn", ()), ("stopped", ()), ("handed_over", ()),
 ])
 def test_a_card_shows_the_officials_actions_of_its_state_in_button_order(state, buttons):
@@ -164,3 +164,31 @@ def test_the_machine_logs_nothing_at_info(caplog):
         for source in sources:
             decide(move(source, action, by, **EVERYTHING))
     assert not [r for r in caplog.records if r.name.startswith("transitions") and r.levelno <= 20]
+
+
+# -- "Đã nộp phí" (issue 12): two sources, two destinations, once -------------------------------------------
+
+
+@pytest.mark.parametrize("source, dest", [("payment_requested", "processing"), ("done", "done")])
+def test_fee_paid_records_who_and_when_and_goes_on(source, dest):
+    done = decide(move(source, "confirm_payment", OFFICIAL, fee=8000, name="Cán bộ Hòa"))
+    assert done.state == dest and done.values["status"] == PORTAL_CODES[dest]
+    assert (done.values["fee_paid_at"], done.values["fee_paid_by"]) == (AT, "Cán bộ Hòa")
+    assert done.effects == [RedrawCard(), TellCitizen()]
+
+
+@pytest.mark.parametrize("state", sorted(set(PORTAL_CODES) - {"payment_requested", "done"}))
+def test_fee_paid_is_refused_elsewhere(state):
+    with pytest.raises(TransitionRefused):
+        decide(move(state, "confirm_payment", OFFICIAL, fee=8000, name="Cán bộ Hòa"))
+
+
+def test_a_fee_is_confirmed_paid_once_and_only_by_an_official():
+    with pytest.raises(TransitionRefused):
+        decide(move("done", "confirm_payment", OFFICIAL, fee=8000, fee_paid=True))
+    with pytest.raises(TransitionRefused):
+        decide(move("payment_requested", "confirm_payment", CITIZEN, fee=8000))
+
+
+def test_the_hand_over_keeps_its_day():
+    assert decide(move("done", "hand_over", OFFICIAL)).values["handed_over_at"] == AT

@@ -62,3 +62,17 @@ def test_migrations_recorded_in_the_old_table_do_not_run_again(tmp_path):
     db.close()
     reopened = open_database(path)  # would fail creating existing tables if anything ran twice
     assert [row["name"] for row in reopened["_sqlite_migrations"].rows] == migration_names()
+
+
+def test_a_dossier_handed_over_before_the_column_existed_keeps_its_hand_over_day(tmp_path):
+    path = tmp_path / "db.sqlite"
+    db = open_database(path)
+    dossier = _dossier(db, "Trần Bảo An")
+    dossiers.change_state(db, dossier.id, 0, state="handed_over", status=10, actor="A", action="hand_over", at="2026-03-12T09:30:00+07:00")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm011_fee_paid_and_handover'")
+    for column in ("fee_paid_at", "fee_paid_by", "handed_over_at"):
+        db.execute(f"ALTER TABLE dossiers DROP COLUMN {column}")
+    db.close()
+    reopened = open_database(path)  # runs m010 again, as on a database from before it
+    stored = dossiers.get_dossier_by_id(reopened, dossier.id)
+    assert stored.handed_over_at == "2026-03-12T09:30:00+07:00" and stored.fee_paid_at is None

@@ -86,7 +86,7 @@ receipt =
     Receipt code: { $code }
     Receiving office: { $office }
     Submitted: { $submitted }
-    Expected completion: { $expected }
+    Due date: { $expected } (the appointment to collect the result is sent once the dossier is done)
     { $notes }
     You will be notified at every change. Type the receipt code at any time to look it up.
 receipt-qr-caption = QR code of dossier { $code } — show it to the officer when you collect the result.

@@ -20,6 +20,7 @@ action-refuse = ⛔ Do not accept
 action-start = ▶️ Start processing
 action-request_supplement = 📝 Request supplement
 action-supplied = Citizen sent the supplement
+action-confirm_payment = 💵 Fee paid
 action-request_payment = 💰 Request payment
 action-approve = 🟢 Approve, set pickup
 action-hand_over = 📦 Handed over
@@ -29,7 +30,7 @@ action-stop = ✋ Stop processing
 card =
     📁 Dossier { $code } — { $title }
     Status: { $status } (code { $status_code })
-    Submitted { $submitted } via { $channel } · due { $expected }
+    Submitted { $submitted } via { $channel } · due date { $expected }
     { $extra }
     —————
     { $lines }
@@ -38,7 +39,7 @@ card-reason = Reason: { $reason }
 card-supplement =
     To supplement:
     { $items }
-card-pickup = Pickup from { $date } · { $fee }
+card-pickup = Appointment to collect the result: { $date }
 card-last = Last action: { $actor } — { $action } at { $at }
 card-rating = Citizen's rating: { $rating }/5 { $comment }
 
@@ -57,9 +58,9 @@ admin-item = { $mark }{ $label }
 admin-pick-items = 📝 Dossier { $code }: { $official }, choose what the citizen must supplement, then press "Continue".
 admin-select-items = Choose at least one item to supplement, then press "Continue".
 admin-ask-reason = Dossier { $code } — { $action }: please type the reason (as a message in this group).
-admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the pickup date ({ $fee }). Press the button for the default date or type another one (day/month/year).
+admin-ask-pickup = 🟢 Dossier { $code }: { $official }, choose the appointment to collect the result ({ $fee }). Due date: { $due }; the appointment must be a working day, not before the due date. Choose the button for { $default } or type another date (day/month/year).
 admin-use-date = Pickup on { $date }
-admin-bad-date = That date is invalid or in the past. Type it as day/month/year, e.g. { $example }.
+admin-bad-date = That date is invalid. Type it as day/month/year, e.g. { $example }.
 admin-citizen-withdraw = ↩️ The citizen withdrew dossier { $code }.
 admin-citizen-supplied = 📎 The citizen sent the supplement for dossier { $code }. Please review it.
 admin-feedback =
@@ -75,7 +76,7 @@ admin-help =
 admin-pending =
     📋 Dossiers waiting: { $count }
     { $lines }
-admin-pending-line = { $mark }{ $code } · { $title } · { $status } · due { $expected }
+admin-pending-line = { $mark }{ $code } · { $title } · { $status } · due date { $expected }
 admin-find-usage = Type /find with a receipt code or a name (at least 3 characters).
 admin-found =
     🔎 "{ $query }": { $count } dossier(s)
@@ -103,14 +104,16 @@ notify-supplement_requested =
     Reason: { $reason }
     Choose "Supplement now" to send these items again.
 notify-supplement_received = 📎 The supplement for dossier { $code } was received.
-notify-payment_requested = 💰 Dossier { $code } ({ $title }): please pay the fee of { $fee } at { $office }.
+notify-payment_requested =
+    💰 Dossier { $code } ({ $title }): please pay the fee of { $fee }.
+    { $how }
 notify-done =
     🟢 Dossier { $code } ({ $title }) is done.
-    Please collect the result from { $pickup } at { $office }, { $address } ({ $hours }).
+    Appointment to collect the result: { $pickup }. Please come to { $office }, { $address } ({ $hours }).
     Bring the originals of the documents you photographed, for comparison:
     { $documents }
     { $fee_line }
-notify-handed_over = 📦 The result of dossier { $code } has been handed over. How satisfied are you with the service? Choose the stars (1 = very dissatisfied, 5 = very satisfied).
+notify-handed_over = 📦 The result of dossier { $code } has been handed over (collected on { $collected }). How satisfied are you with the service? Choose the stars (1 = very dissatisfied, 5 = very satisfied).
 notify-withdrawn = ↩️ Dossier { $code } has been withdrawn.
 notify-stopped =
     ✋ Processing of dossier { $code } ({ $title }) was stopped.
@@ -138,15 +141,16 @@ lookup-busy = The lookup service is receiving too many requests right now. Pleas
 lookup-public =
     🔎 Dossier { $code }
     Status: { $status }
-    Submitted: { $submitted } · Due: { $expected } · Pickup: { $pickup }
+    { $dates }
 lookup-own =
     🔎 Dossier { $code } — { $title }
     Status: { $status }
-    Submitted: { $submitted } · Due: { $expected } · Pickup: { $pickup }
+    { $dates }
     Note from the office: { $reason }
 mine = 📂 Your dossiers:
     { $lines }
-mine-line = • { $code } · { $title } · { $status } · due { $expected }
+mine-line = • { $code } · { $title } · { $status }
+mine-line-dated = • { $code } · { $title } · { $status } · { $when }
 mine-none = You have not submitted any dossier through this channel.
 withdraw-button = ↩️ Withdraw { $code }
 withdraw-confirm = Do you really want to withdraw dossier { $code }? It will not be processed further.
@@ -186,3 +190,36 @@ card-warning = { $text }
 card-line-qr = { $line } [QR]
 card-line-copied = { $line } [from { $source }]
 card-origin-legend = [QR]: read from the ID card's QR code, confirmed by the citizen; [from ...]: copied from another answer; the rest: typed by the citizen.
+
+# A dossier's dates (one set of words for citizens and officials), valid appointments, fees and VietQR (issue 12).
+dates-due = Submitted: { $submitted } · Due date: { $date }
+dates-appointment = Submitted: { $submitted } · Appointment to collect the result: { $date }, at { $office }, { $address } ({ $hours })
+dates-collected = Submitted: { $submitted } · Collected on: { $date }
+dates-closed = Submitted: { $submitted }
+when-due = due date { $date }
+when-appointment = appointment to collect the result { $date }
+when-collected = collected on { $date }
+card-collected = Collected on: { $date }
+card-fee-paid = Fee: { $amount } – paid ({ $official }, { $at })
+card-fee-unpaid = Fee: { $amount } – not paid
+admin-pickup-past = { $date } has passed. The earliest appointment: { $next }. Choose the button for { $next } or type another date.
+admin-pickup-before-due = { $date } is before the due date ({ $due }). The earliest appointment: { $next }. Choose the button for { $next } or type another date.
+admin-pickup-day-off = { $date } is a day off ({ $why }). The next working day: { $next }. Choose the button for { $next } or type another date.
+weekday-0 = Monday
+weekday-1 = Tuesday
+weekday-2 = Wednesday
+weekday-3 = Thursday
+weekday-4 = Friday
+weekday-5 = Saturday
+weekday-6 = Sunday
+pay-transfer =
+    Bank transfer: { $bank }, account number { $account }, account holder { $holder }.
+    Transfer note: { $note }
+    You can scan the VietQR code sent with this message in your banking app: the amount and note are filled in.
+pay-deadline = Pay by: { $date }.
+pay-or-at-office = Or pay in person at { $office }.
+pay-at-office = Please pay at { $office }, { $address } ({ $hours }).
+pay-qr-caption = VietQR code to pay the fee of { $fee } for dossier { $code }: scan it in your banking app.
+fee-paid-note = Fee { $amount }: already paid.
+fee-bring-note = Fee { $amount }: please pay it when you collect the result.
+notify-fee_paid = 💵 The fee of { $fee } for dossier { $code } ({ $title }) was received. Thank you!

@@ -86,7 +86,7 @@ receipt =
     Mã hồ sơ: { $code }
     Nơi tiếp nhận: { $office }
     Thời gian nộp: { $submitted }
-    Ngày hẹn trả kết quả (dự kiến): { $expected }
+    Hạn giải quyết: { $expected } (ngày hẹn trả kết quả được báo khi hồ sơ giải quyết xong)
     { $notes }
     Ông/Bà sẽ nhận thông báo mỗi khi hồ sơ có thay đổi. Gõ mã hồ sơ bất cứ lúc nào để tra cứu.
 receipt-qr-caption = Mã QR của hồ sơ { $code } — đưa cho cán bộ khi đến nhận kết quả.

@@ -21,6 +21,7 @@ action-start = ▶️ Bắt đầu xử lý
 action-request_supplement = 📝 Yêu cầu bổ sung
 action-supplied = Công dân gửi bổ sung
 action-request_payment = 💰 Yêu cầu nộp phí
+action-confirm_payment = 💵 Đã nộp phí
 action-approve = 🟢 Duyệt, hẹn trả
 action-hand_over = 📦 Đã trả kết quả
 action-withdraw = Công dân rút hồ sơ
@@ -29,7 +30,7 @@ action-stop = ✋ Dừng xử lý
 card =
     📁 Hồ sơ { $code } — { $title }
     Trạng thái: { $status } (mã { $status_code })
-    Nộp lúc { $submitted } qua { $channel } · hẹn trả { $expected }
+    Nộp lúc { $submitted } qua { $channel } · hạn giải quyết { $expected }
     { $extra }
     —————
     { $lines }
@@ -38,7 +39,7 @@ card-reason = Lý do: { $reason }
 card-supplement =
     Cần bổ sung:
     { $items }
-card-pickup = Hẹn trả kết quả: { $date } · { $fee }
+card-pickup = Ngày hẹn trả kết quả: { $date }
 card-last = Thao tác cuối: { $actor } — { $action } lúc { $at }
 card-rating = Đánh giá của công dân: { $rating }/5 { $comment }
 
@@ -57,9 +58,9 @@ admin-item = { $mark }{ $label }
 admin-pick-items = 📝 Hồ sơ { $code }: { $official } chọn các mục công dân cần bổ sung, rồi chọn "Tiếp tục".
 admin-select-items = Chọn ít nhất một mục cần bổ sung rồi chọn "Tiếp tục".
 admin-ask-reason = Hồ sơ { $code } — { $action }: mời nhập lý do (gõ tin nhắn vào nhóm này).
-admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả ({ $fee }). Chọn nút để dùng ngày mặc định hoặc gõ ngày khác (ngày/tháng/năm).
+admin-ask-pickup = 🟢 Hồ sơ { $code }: { $official } chọn ngày hẹn trả kết quả ({ $fee }). Hạn giải quyết: { $due }; ngày hẹn phải là ngày làm việc, không trước hạn giải quyết. Chọn nút để hẹn ngày { $default } hoặc gõ ngày khác (ngày/tháng/năm).
 admin-use-date = Hẹn ngày { $date }
-admin-bad-date = Ngày không hợp lệ hoặc đã qua. Gõ theo dạng ngày/tháng/năm, ví dụ { $example }.
+admin-bad-date = Ngày không hợp lệ. Gõ theo dạng ngày/tháng/năm, ví dụ { $example }.
 admin-citizen-withdraw = ↩️ Công dân đã rút hồ sơ { $code }.
 admin-citizen-supplied = 📎 Công dân đã gửi bổ sung cho hồ sơ { $code }. Mời cán bộ kiểm tra.
 admin-feedback =
@@ -75,7 +76,7 @@ admin-help =
 admin-pending =
     📋 Hồ sơ đang chờ xử lý: { $count }
     { $lines }
-admin-pending-line = { $mark }{ $code } · { $title } · { $status } · hẹn { $expected }
+admin-pending-line = { $mark }{ $code } · { $title } · { $status } · hạn giải quyết { $expected }
 admin-find-usage = Gõ /find kèm mã hồ sơ hoặc tên (ít nhất 3 ký tự).
 admin-found =
     🔎 Tìm "{ $query }": { $count } hồ sơ
@@ -103,14 +104,16 @@ notify-supplement_requested =
     Lý do: { $reason }
     Chọn "Bổ sung ngay" để gửi lại các mục này.
 notify-supplement_received = 📎 Đã nhận phần bổ sung cho hồ sơ { $code }.
-notify-payment_requested = 💰 Hồ sơ { $code } ({ $title }): mời Ông/Bà nộp lệ phí { $fee } tại { $office }.
+notify-payment_requested =
+    💰 Hồ sơ { $code } ({ $title }): mời Ông/Bà nộp lệ phí { $fee }.
+    { $how }
 notify-done =
     🟢 Hồ sơ { $code } ({ $title }) đã giải quyết xong.
-    Mời Ông/Bà đến nhận kết quả từ ngày { $pickup } tại { $office }, { $address } ({ $hours }).
+    Ngày hẹn trả kết quả: { $pickup }. Mời Ông/Bà đến nhận tại { $office }, { $address } ({ $hours }).
     Mang theo bản chính các giấy tờ đã chụp để đối chiếu:
     { $documents }
     { $fee_line }
-notify-handed_over = 📦 Hồ sơ { $code } đã trả kết quả. Ông/Bà hài lòng với dịch vụ ở mức nào? Chọn số sao (1 = rất không hài lòng, 5 = rất hài lòng).
+notify-handed_over = 📦 Hồ sơ { $code } đã trả kết quả (ngày trả kết quả: { $collected }). Ông/Bà hài lòng với dịch vụ ở mức nào? Chọn số sao (1 = rất không hài lòng, 5 = rất hài lòng).
 notify-withdrawn = ↩️ Hồ sơ { $code } đã được rút.
 notify-stopped =
     ✋ Hồ sơ { $code } ({ $title }) đã dừng xử lý.
@@ -138,15 +141,16 @@ lookup-busy = Hệ thống tra cứu đang nhận quá nhiều yêu cầu. Kính
 lookup-public =
     🔎 Hồ sơ { $code }
     Trạng thái: { $status }
-    Ngày nộp: { $submitted } · Ngày hẹn trả: { $expected } · Ngày nhận kết quả: { $pickup }
+    { $dates }
 lookup-own =
     🔎 Hồ sơ { $code } — { $title }
     Trạng thái: { $status }
-    Ngày nộp: { $submitted } · Ngày hẹn trả: { $expected } · Ngày nhận kết quả: { $pickup }
+    { $dates }
     Ghi chú của cán bộ: { $reason }
 mine = 📂 Hồ sơ của Ông/Bà:
     { $lines }
-mine-line = • { $code } · { $title } · { $status } · hẹn { $expected }
+mine-line = • { $code } · { $title } · { $status }
+mine-line-dated = • { $code } · { $title } · { $status } · { $when }
 mine-none = Ông/Bà chưa nộp hồ sơ nào qua kênh này.
 withdraw-button = ↩️ Rút hồ sơ { $code }
 withdraw-confirm = Ông/Bà chắc chắn muốn rút hồ sơ { $code }? Hồ sơ sẽ dừng lại và không tiếp tục xử lý.
@@ -186,3 +190,36 @@ card-warning = { $text }
 card-line-qr = { $line } [QR]
 card-line-copied = { $line } [theo { $source }]
 card-origin-legend = [QR]: lấy từ mã QR trên căn cước, công dân đã xác nhận; [theo ...]: lấy từ câu trả lời khác; còn lại: công dân tự nhập.
+
+# Ngày của hồ sơ (một bộ từ cho công dân và cán bộ), ngày hẹn trả kết quả hợp lệ, lệ phí và VietQR (issue 12).
+dates-due = Ngày nộp: { $submitted } · Hạn giải quyết: { $date }
+dates-appointment = Ngày nộp: { $submitted } · Ngày hẹn trả kết quả: { $date }, tại { $office }, { $address } ({ $hours })
+dates-collected = Ngày nộp: { $submitted } · Ngày trả kết quả: { $date }
+dates-closed = Ngày nộp: { $submitted }
+when-due = hạn giải quyết { $date }
+when-appointment = ngày hẹn trả kết quả { $date }
+when-collected = ngày trả kết quả { $date }
+card-collected = Ngày trả kết quả: { $date }
+card-fee-paid = Phí: { $amount } – đã nộp ({ $official }, { $at })
+card-fee-unpaid = Phí: { $amount } – chưa nộp
+admin-pickup-past = Ngày { $date } đã qua. Ngày hẹn trả kết quả sớm nhất: { $next }. Chọn nút để hẹn ngày { $next } hoặc gõ ngày khác.
+admin-pickup-before-due = Ngày { $date } trước hạn giải quyết ({ $due }). Ngày hẹn trả kết quả sớm nhất: { $next }. Chọn nút để hẹn ngày { $next } hoặc gõ ngày khác.
+admin-pickup-day-off = Ngày { $date } là ngày nghỉ ({ $why }). Ngày làm việc tiếp theo: { $next }. Chọn nút để hẹn ngày { $next } hoặc gõ ngày khác.
+weekday-0 = Thứ Hai
+weekday-1 = Thứ Ba
+weekday-2 = Thứ Tư
+weekday-3 = Thứ Năm
+weekday-4 = Thứ Sáu
+weekday-5 = Thứ Bảy
+weekday-6 = Chủ nhật
+pay-transfer =
+    Chuyển khoản: { $bank }, số tài khoản { $account }, chủ tài khoản { $holder }.
+    Nội dung chuyển khoản: { $note }
+    Ông/Bà có thể quét mã VietQR gửi kèm bằng ứng dụng ngân hàng: số tiền và nội dung đã điền sẵn.
+pay-deadline = Hạn nộp: { $date }.
+pay-or-at-office = Hoặc nộp trực tiếp tại { $office }.
+pay-at-office = Mời Ông/Bà nộp tại { $office }, { $address } ({ $hours }).
+pay-qr-caption = Mã VietQR nộp lệ phí { $fee } cho hồ sơ { $code }: quét bằng ứng dụng ngân hàng.
+fee-paid-note = Lệ phí { $amount }: Ông/Bà đã nộp.
+fee-bring-note = Lệ phí { $amount }: Ông/Bà nộp khi đến nhận kết quả.
+notify-fee_paid = 💵 Đã nhận lệ phí { $fee } của hồ sơ { $code } ({ $title }). Cảm ơn Ông/Bà!

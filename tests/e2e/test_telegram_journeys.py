@@ -7,11 +7,15 @@ webhook mode with its secret. Everything else the host does is tested in process
 from __future__ import annotations
 
 import asyncio
+import io
 from dataclasses import replace
 
 import httpx
+import zxingcpp
+from PIL import Image
 
 import main
+from bot import vietqr
 from sandbox.ratelimit import BucketSpec, RateLimits
 from storage import audit
 from storage.dossiers import get_dossier
@@ -196,3 +200,37 @@ async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(serv
     await service.citizen.wait_for("Ông/Bà muốn làm thủ tục gì", timeout=15)  # a new message: the good update is answered
     stored = service.services.db.execute("SELECT update_id FROM inbox WHERE channel = 'telegram'").fetchall()
     assert ("8",) in stored and not {("6",), ("7",)} & set(stored), "only the good update is stored"
+
+
+async def test_a_fee_request_brings_a_vietqr_then_a_saturday_appointment_is_refused(service):
+    citizen, official = service.citizen, service.official
+    office = service.services.backoffice.office
+    office = replace(office, fees={**office.fees, "birth_registration": 8000})  # an office that charges for it
+    service.services.backoffice.office = service.services.desk.office = office
+    code = await file_birth_registration(citizen)
+    await official.wait_for(f"Hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
+    await act(official, code, "✅ Tiếp nhận")
+    await act(official, code, "▶️ Bắt đầu xử lý")
+    await citizen.wait_for("đang được xử lý", timeout=15)
+
+    # The fee request names the office's account and brings a VietQR code a banking app reads.
+    await act(official, code, "💰 Yêu cầu nộp phí")
+    notice = await citizen.wait_for("mời Ông/Bà nộp lệ phí 8.000 đ", timeout=15)
+    assert "Vietcombank, số tài khoản 0000000000001" in notice["text"] and f"Nội dung chuyển khoản: {code}" in notice["text"]
+    image = await citizen.wait_for(lambda m: bool(m.get("photo")) and "VietQR" in (m.get("caption") or ""), timeout=15)
+    png = await service.client.download(image["photo"][-1]["file_id"])
+    scanned = [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)), formats=zxingcpp.BarcodeFormat.QRCode)]
+    assert scanned == [vietqr.payload("970436", "0000000000001", 8000, code)]
+
+    # "Đã nộp phí" records who confirmed it; the card and the citizen see it.
+    await act(official, code, "💵 Đã nộp phí")
+    await citizen.wait_for("Đã nhận lệ phí 8.000 đ", timeout=15)
+    assert "Phí: 8.000 đ – đã nộp (Cán bộ Hòa" in (await card_of(official, code))["text"]
+
+    # A Saturday appointment is refused with the next working day, taken with one press.
+    await act(official, code, "🟢 Duyệt, hẹn trả")
+    await official.wait_for("chọn ngày hẹn trả", chat_id=ADMIN_CHAT, timeout=15)
+    await say(official, "14/03/2026", "14/03/2026 là ngày nghỉ (Thứ Bảy)", chat_id=ADMIN_CHAT)
+    await press(official, "Hẹn ngày 16/03/2026", "đã hẹn trả kết quả ngày 16/03/2026", chat_id=ADMIN_CHAT)
+    done = await citizen.wait_for("đã giải quyết xong", timeout=15)
+    assert "Ngày hẹn trả kết quả: 16/03/2026" in done["text"] and "Lệ phí 8.000 đ: Ông/Bà đã nộp." in done["text"]
