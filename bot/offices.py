@@ -10,7 +10,7 @@ citizen of a commune this deployment does not serve can file) and a supervisors'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -99,6 +99,10 @@ class Offices:
     def of_official(self, user_id: int) -> tuple[Office, ...]:
         """Return the offices an official belongs to."""
         return tuple(office for office in self.offices if user_id in office.officials)
+
+    def replaced(self, office: Office) -> Offices:
+        """Return these offices with the one of the same unit code replaced (a changed fee table, say)."""
+        return replace(self, offices=tuple(office if old.code == office.code else old for old in self.offices))
 
     def admin_chats(self) -> tuple[int, ...]:
         """Return every office's admin chat, once each."""

@@ -103,7 +103,7 @@ async def test_an_office_without_payment_details_asks_to_pay_at_the_office(tmp_p
     client = Client(tmp_path)
     try:
         backoffice = client.services.backoffice
-        backoffice.office = replace(backoffice.office, payment=None)
+        backoffice.offices = client.services.desk.offices = backoffice.offices.replaced(replace(backoffice.offices.default, payment=None))
         citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
         code = await file_business(client)
         await hoa.click("✅ Tiếp nhận", card=code)

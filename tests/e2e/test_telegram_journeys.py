@@ -204,9 +204,11 @@ async def test_webhook_mode_delivers_with_the_secret_and_refuses_without_it(serv
 
 async def test_a_fee_request_brings_a_vietqr_then_a_saturday_appointment_is_refused(service):
     citizen, official = service.citizen, service.official
-    office = service.services.backoffice.office
+    office = service.services.backoffice.offices.default
     office = replace(office, fees={**office.fees, "birth_registration": 8000})  # an office that charges for it
-    service.services.backoffice.office = service.services.desk.office = office
+    offices = service.services.backoffice.offices.replaced(office)
+    service.services.backoffice.offices = service.services.desk.offices = offices
+    service.services.desk.office = offices.default
     code = await file_birth_registration(citizen)
     await official.wait_for(f"Hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
     await act(official, code, "✅ Tiếp nhận")
