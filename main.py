@@ -72,7 +72,7 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher()
-    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted)
+    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted, report_prompt=desk.prompt_posted)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher, sender)
 
 

@@ -215,3 +215,9 @@ def m009_inbox_outbox(db: Database) -> None:
     )
     db.execute("CREATE INDEX outbox_waiting ON outbox (chat, id) WHERE state IN ('pending', 'sending')")
     db.execute("CREATE INDEX outbox_sent_at ON outbox (sent_at)")
+
+
+@migration
+def m010_supplement_changes(db: Database) -> None:
+    """Keep a dossier's answers as they were before its last supplement, so the card can show what changed."""
+    db.table("dossiers").add_column("before_supplement", str)

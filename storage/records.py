@@ -37,6 +37,7 @@ class Dossier:
     done_at: str | None = None
     rating: int | None = None
     comment: str | None = None
+    before_supplement: dict[str, Any] | None = None  # answers, shown and replaced photo slots before the last supplement
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,10 @@ class CollectingAdminChat:
         self.client = client
 
     async def post(self, post: AdminPost) -> int | None:
-        for path in post.photos:
-            self.client.add(ADMIN, "", photo=path)
+        render = self.client.services.catalog.render
+        captions = [render(DEFAULT_LANGUAGE, c) for c in post.captions] + [""] * len(post.photos)
+        for path, caption in zip(post.photos, captions):
+            self.client.add(ADMIN, caption, photo=path)
         text = self.client.services.catalog.render(DEFAULT_LANGUAGE, post.text)
         return self.client.add(ADMIN, text, self.client.rows(DEFAULT_LANGUAGE, post.buttons)).id
 
