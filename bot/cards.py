@@ -129,6 +129,8 @@ def sections(flow: Flow, dossier: Dossier, counts: dict[str, int]) -> list[Text]
         elif source in flow.index:
             line = Text("card-line-copied", {"line": line, "source": Text(flow.step(source).label)})
         grouped.setdefault(step.section or "general", []).append(line)
+    if list(grouped) == ["general"]:  # a form without sections: no heading
+        return grouped["general"]
     return [Text("card-section", {"name": Text(f"section-{name}"), "lines": lines}) for name, lines in grouped.items()]
 
 
