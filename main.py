@@ -71,7 +71,8 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     desk = Desk(db=db, engine=engine, blobs=blobs, offices=offices, clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher()
-    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted, draw_qr=desk.qr_image)
+    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted, draw_qr=desk.qr_image,
+                    report_prompt=desk.prompt_posted)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher, sender)
 
 

@@ -6,31 +6,33 @@ for every office. Card buttons carry the action, the dossier, the dossier's vers
 an HMAC signature (``bot.buttons``): a forged button is refused, a button of an outdated card changes
 nothing, and when two officials press at once exactly one action applies (a version-checked UPDATE) and the
 other is told. Whether an action may be taken, what it needs and what it changes is the lifecycle
-machine's to say (``bot.lifecycle``); actions that need more (a reason, the items to redo, a pickup date)
-become a short task of that official, finished by what they type next in the admin chat.
+machine's to say (``bot.lifecycle``); an action that cannot be taken back is confirmed first by the official
+who pressed it (the confirmation carries the card's version). Actions that need more (a reason, the items to
+redo, a pickup date) become a short task of that official, finished by what they type next in the admin chat;
+its prompt loses its buttons once answered or cancelled. After each action a short line in the admin chat says
+who did what to which dossier. The card itself is drawn by ``bot.cards``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Callable
 
 from sqlite_utils import Database
 
-from bot import vietqr
+from bot import cards, vietqr
 from bot.buttons import (
-    CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, decode, encode, sign, verify,
+    CancelTask, ConfirmAction, DropConfirm, ItemsChosen, OfficialAction, PickItem, Rate, ShowCard, StartSupplement, UseDefaultDate,
+    decode, encode, sign, verify,
 )
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
-from bot.calendar import add_working_days
-from bot.dossier_dates import collected_on, default_pickup, pickup_refusal
-from bot.engine.steps import KINDS, card_line
-from bot.engine.steps.base import ORIGIN, ORIGIN_QR
+from bot.dossier_dates import default_pickup, pickup_refusal
+from bot.engine.steps import KINDS
 from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
 from bot.lifecycle import (
     CITIZEN, OFFICIAL, STATUS_CODES, WAITING_FOR_OFFICIALS, Move, RedrawCard, TellCitizen, TellOfficials, allowed, decide,
-    needs,
+    irreversible, needs,
 )
 from bot.offices import Office, Offices
 from bot.receipts import fee_text
@@ -81,9 +83,11 @@ class BackOffice:
     def announce(self, dossier_id: int) -> AdminPost:
         """Return the card that presents a new dossier, with its document photos."""
         text, buttons = self.card(dossier_id)
-        photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier_id))
-        office = dossiers.get_dossier_by_id(self.db, dossier_id).office_code
-        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id, office=office)
+        attachments = dossiers.attachments_of(self.db, dossier_id)
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        flow = self.flows[dossier.flow_id].flow
+        return AdminPost(text=text, buttons=buttons, photos=tuple(row.path for row in attachments), dossier_id=dossier_id,
+                         office=dossier.office_code, captions=cards.captions(flow, attachments))
 
     def card_edit(self, dossier_id: int) -> list[EditCard]:
         """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""
@@ -96,6 +100,21 @@ class BackOffice:
     def card_posted(self, dossier_id: int, message_id: int) -> None:
         """Remember where a dossier's card is in the admin chat, to edit it later."""
         dossiers.set_card_message(self.db, dossier_id, message_id)
+
+    def prompt_posted(self, official_id: str, message_id: int) -> None:
+        """Remember where an official's task prompt is, to take its buttons away once it is answered."""
+        task = tasks.task_of(self.db, official_id)
+        if task is not None and "prompt" not in task.data:
+            task.data["prompt"] = message_id
+            tasks.save_task_data(self.db, official_id, task.data)
+
+    def repost(self, dossier: Dossier) -> list[Effect]:
+        """Post a dossier's card anew (found with /find); the old one keeps its text but loses its buttons."""
+        text, buttons = self.card(dossier.id)
+        out: list[Effect] = []
+        if dossier.admin_message_id is not None:
+            out.append(EditCard(dossier.admin_message_id, Text("card-moved", {"card": text})))
+        return out + [AdminPost(text=text, buttons=buttons, dossier_id=dossier.id, office=dossier.office_code)]
 
     # -- the host's entry ------------------------------------------------------------------------
 
@@ -122,54 +141,12 @@ class BackOffice:
         """Return a dossier card's text and the buttons allowed in its status."""
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
         flow = self.flows[dossier.flow_id].flow
-        counts: dict[str, int] = {}
-        for row in dossiers.attachments_of(self.db, dossier_id):
-            counts[row.slot] = counts.get(row.slot, 0) + 1
-        lines = self._card_lines(flow, dossier, counts)
-        extra = self._card_flags(flow, dossier)
-        if dossier.reason:
-            extra.append(Text("card-reason", {"reason": dossier.reason}))
-        if dossier.supplement:
-            extra.append(Text("card-supplement", {"items": self._labels(flow, dossier.supplement)}))
-        extra += self._card_dates(dossier)
-        if dossier.last_actor:
-            extra.append(Text("card-last", {"actor": dossier.last_actor, "action": Text(f"action-{dossier.last_action}"), "at": formats.moment(dossier.last_action_at)}))
-        if dossier.rating:
-            extra.append(Text("card-rating", {"rating": dossier.rating, "comment": dossier.comment or ""}))
-        text = Text(
-            "card",
-            {
-                "code": dossier.receipt_code,
-                "title": Text(flow.title),
-                "status": Text(f"state-{dossier.state}"),
-                "status_code": STATUS_CODES[dossier.state],
-                "submitted": formats.moment(dossier.submitted_at),
-                "expected": formats.day(dossier.expected_on),
-                "channel": dossier.channel,
-                "lines": lines,
-                "extra": extra,
-            },
-        )
+        text = cards.card_text(flow, dossier, dossiers.attachments_of(self.db, dossier_id), self.fee_of(dossier))
         buttons = [
             Button(Text(f"action-{action}"), sign(OfficialAction(action, dossier_id, dossier.version), self.secret))
             for action in allowed(dossier.state, OFFICIAL) if self._offered(dossier, action)
         ]
         return text, tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
-
-    def _card_dates(self, dossier: Dossier) -> list[Text]:
-        """Return the card's appointment (or the day the result was handed over) and whether the fee is paid."""
-        lines = []
-        collected = collected_on(dossier)
-        if collected:
-            lines.append(Text("card-collected", {"date": formats.day(collected)}))
-        elif dossier.pickup_on:
-            lines.append(Text("card-pickup", {"date": formats.day(dossier.pickup_on)}))
-        if dossier.fee_paid_at:
-            lines.append(Text("card-fee-paid", {"amount": formats.money(dossier.fee or 0), "official": dossier.fee_paid_by or "",
-                                                "at": formats.moment(dossier.fee_paid_at)}))
-        elif dossier.fee:
-            lines.append(Text("card-fee-unpaid", {"amount": formats.money(dossier.fee)}))
-        return lines
 
     def _offered(self, dossier: Dossier, action: str) -> bool:
         """Tell whether the card offers an action the state allows: a fee is requested only when there is one, and
@@ -179,34 +156,6 @@ class BackOffice:
         if action == "confirm_payment":
             return not dossier.fee_paid_at and (dossier.state == "payment_requested" or bool(dossier.fee))
         return True
-
-    def _card_lines(self, flow: Flow, dossier: Dossier, counts: dict[str, int]) -> list[Text]:
-        """Return the answers' lines, marking those read from the ID card's QR code or copied from another answer."""
-        origin = dossier.answers.get(ORIGIN) or {}
-        lines = []
-        for step in flow.steps:
-            line = card_line(step, dossier.answers, dossier.shown, counts.get(step.id, 0))
-            if line is None:
-                continue
-            source = origin.get(step.id)
-            if source == ORIGIN_QR:
-                line = Text("card-line-qr", {"line": line})
-            elif source in flow.index:
-                line = Text("card-line-copied", {"line": line, "source": Text(flow.step(source).label)})
-            lines.append(line)
-        if origin:
-            lines.append(Text("card-origin-legend"))
-        return lines
-
-    def _card_flags(self, flow: Flow, dossier: Dossier) -> list[Text]:
-        """Return what officials must notice first: a late registration and its fee, the warnings raised."""
-        flags = []
-        filed = datetime.fromisoformat(dossier.submitted_at).date()
-        late = flow.late_days(dossier.answers, filed)
-        if late is not None:
-            flags.append(Text("card-late", {"days": late, "fee": fee_text(self.fee_of(dossier))}))
-        flags += [Text("card-warning", {"text": Text(alert.card)}) for alert in flow.raised(dossier.answers)]
-        return flags
 
     # -- officials pressing ----------------------------------------------------------------------
 
@@ -218,13 +167,28 @@ class BackOffice:
         signed = verify(data, self.secret)
         if isinstance(signed, OfficialAction):
             return self._press_action(official, signed)
-        if data.partition(":")[0] == OfficialAction.prefix:
+        if isinstance(signed, ConfirmAction):
+            return self._confirmed(official, signed)
+        if data.partition(":")[0] in (OfficialAction.prefix, ConfirmAction.prefix):
             audit.record(self.db, official.key, "admin.forged", "admin-chat", {"data": data[:64]})
             return [Toast(Text("admin-forged"), alert=True)]
-        task = self._task(official)
-        if task is None:
-            return [Toast(Text("admin-no-task"), alert=True)]
         pressed = decode(data)
+        if isinstance(pressed, DropConfirm):
+            dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
+            return [EditPressed(Text("admin-confirm-dropped", {"code": dossier.receipt_code if dossier else ""}))]
+        if isinstance(pressed, ShowCard):
+            dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
+            if dossier is None:
+                return [Toast(Text("admin-forged"), alert=True)]
+            if not self.may_act(official, dossier):  # the button is not signed: never show another office's card
+                return [Toast(Text("admin-other-office", {"office": self.office_of(dossier).name}), alert=True)]
+            return self.repost(dossier)
+        task = self._task(official)
+        if not isinstance(pressed, (PickItem, ItemsChosen, UseDefaultDate, CancelTask)):
+            return [Toast(Text("admin-forged"), alert=True)]
+        if task is None or task.dossier_id != pressed.dossier_id:
+            # A prompt already answered, cancelled or replaced: say so and take its buttons away.
+            return [Toast(Text("admin-prompt-stale"), alert=True), EditPressed(Text("admin-prompt-closed"))]
         if isinstance(pressed, PickItem):
             return self._toggle_item(official, task, pressed.index)
         if isinstance(pressed, ItemsChosen):
@@ -232,22 +196,45 @@ class BackOffice:
                 return [Toast(Text("admin-select-items"), alert=True)]
             task.data["stage"] = "reason"
             self._save_task(official, task)
-            return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}), _cancel_row())]
+            return [EditPressed(Text("admin-ask-reason", {"code": task.code, "action": Text(f"action-{task.action}")}), _cancel_row(task.dossier_id))]
         if isinstance(pressed, UseDefaultDate):
             return self._take_pickup(official, task, date.fromisoformat(task.data["default_pickup"]), pressed=True)
-        if isinstance(pressed, CancelTask):
-            self._drop_task(official)
-            return [EditPressed(Text("admin-task-cancelled", {"code": task.code}))]
-        return [Toast(Text("admin-no-task"), alert=True)]
+        self._drop_task(official)
+        return [EditPressed(Text("admin-task-cancelled", {"code": task.code}))]
 
     def _press_action(self, official: Official, pressed: OfficialAction) -> list[Effect]:
-        action, version = pressed.action, pressed.version
         dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
         if dossier is None:
             return [Toast(Text("admin-forged"), alert=True)]
         if not self.may_act(official, dossier):
-            audit.record(self.db, official.key, "admin.refused", dossier.receipt_code, {"action": action, "office": dossier.office_code})
+            audit.record(self.db, official.key, "admin.refused", dossier.receipt_code, {"action": pressed.action, "office": dossier.office_code})
             return [Toast(Text("admin-other-office", {"office": self.office_of(dossier).name}), alert=True)]
+        if pressed.action in allowed(dossier.state, OFFICIAL) and dossier.version == pressed.version and irreversible(pressed.action):
+            return self._ask_confirmation(official, dossier, pressed.action)
+        return self._take(official, dossier, pressed.action, pressed.version)
+
+    def _ask_confirmation(self, official: Official, dossier: Dossier, action: str) -> list[Effect]:
+        """Ask the official who pressed an irreversible action to confirm it (at the card's version)."""
+        yes = sign(ConfirmAction(action, dossier.id, dossier.version, official.user_id), self.secret)
+        row = (Button(Text("admin-confirm-yes"), yes), Button(Text("admin-cancel"), encode(DropConfirm(dossier.id))))
+        question = Text("admin-confirm", {"action": Text(f"action-{action}"), "code": dossier.receipt_code, "official": official.name})
+        return [Toast(Text("admin-confirm-toast")), AdminPost(question, (row,))]
+
+    def _confirmed(self, official: Official, pressed: ConfirmAction) -> list[Effect]:
+        """Take a confirmed action, if the one who confirms is the one who asked and the card has not changed."""
+        if pressed.official != official.user_id:
+            return [Toast(Text("admin-confirm-not-yours"), alert=True)]
+        dossier = dossiers.get_dossier_by_id(self.db, pressed.dossier_id)
+        if dossier is None:
+            return [Toast(Text("admin-forged"), alert=True)]
+        closed = EditPressed(Text("admin-confirmed", {"action": Text(f"action-{pressed.action}"), "code": dossier.receipt_code}))
+        taken = self._take(official, dossier, pressed.action, pressed.version)
+        if any(isinstance(e, Toast) and e.alert for e in taken):  # outdated or raced: the confirmation is void
+            closed = EditPressed(Text("admin-confirm-void", {"code": dossier.receipt_code}))
+        return [closed, *taken]
+
+    def _take(self, official: Official, dossier: Dossier, action: str, version: int) -> list[Effect]:
+        """Take an action pressed (and confirmed if it must be) on a card of this version, or say why not."""
         outdated = [Toast(Text("admin-outdated", {"actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}), alert=True),
                     *self.card_edit(dossier.id)]
         if action not in allowed(dossier.state, OFFICIAL):
@@ -270,29 +257,29 @@ class BackOffice:
         code = dossier.receipt_code
         if first == "items":
             data["items"] = []
-            prompt = AdminPost(Text("admin-pick-items", {"code": code, "official": official.name}), self._item_buttons(dossier, []))
+            text, rows = Text("admin-pick-items", {"code": code, "official": official.name}), self._item_buttons(dossier, [])
         elif first == "pickup":
             due = date.fromisoformat(dossier.expected_on)
             default = default_pickup(due, self.clock().date()).isoformat()
             data["default_pickup"] = default
-            prompt = AdminPost(
-                Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default),
-                                          "due": formats.day(due), "fee": fee_text(self.fee_of(dossier))}),
-                _date_row(default),
-            )
+            text = Text("admin-ask-pickup", {"code": code, "official": official.name, "default": formats.day(default),
+                                             "due": formats.day(due.isoformat()), "fee": fee_text(self.fee_of(dossier))})
+            rows = _date_row(dossier.id, default)
         else:
-            prompt = AdminPost(Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row())
+            text, rows = Text("admin-ask-reason", {"code": code, "action": Text(f"action-{action}")}), _cancel_row(dossier.id)
+        replaced = self._close_prompt(self._task(official), Text("admin-task-replaced"))
         tasks.start_task(self.db, official.user_id, dossier.id, action, dossier.version, data)
-        return [Toast(Text("admin-task-started", {"action": Text(f"action-{action}")})), prompt]
+        return [Toast(Text("admin-task-started", {"action": Text(f"action-{action}")})), *replaced,
+                AdminPost(text, rows, prompt_for=official.user_id)]
 
     def _item_buttons(self, dossier: Dossier, chosen: list[str]) -> tuple[tuple[Button, ...], ...]:
         flow = self.flows[dossier.flow_id].flow
         buttons = []
         for index, step in enumerate(self._redoable(flow, dossier)):
             mark = "✅ " if step.id in chosen else ""
-            buttons.append(Button(Text("admin-item", {"mark": mark, "label": Text(step.label)}), encode(PickItem(index))))
+            buttons.append(Button(Text("admin-item", {"mark": mark, "label": Text(step.label)}), encode(PickItem(dossier.id, index))))
         rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-        rows.append((Button(Text("admin-continue"), encode(ItemsChosen())), Button(Text("admin-cancel"), encode(CancelTask()))))
+        rows.append((Button(Text("admin-continue"), encode(ItemsChosen(dossier.id))), Button(Text("admin-cancel"), encode(CancelTask(dossier.id)))))
         return tuple(rows)
 
     def _redoable(self, flow: Flow, dossier: Dossier) -> list:
@@ -307,13 +294,19 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         steps = self._redoable(self.flows[dossier.flow_id].flow, dossier)
         if task.data.get("stage") != "items" or index >= len(steps):
-            return [Toast(Text("admin-no-task"), alert=True)]
+            return [Toast(Text("admin-prompt-stale"), alert=True)]
         chosen = task.data["items"]
         step_id = steps[index].id
         chosen.remove(step_id) if step_id in chosen else chosen.append(step_id)
         self._save_task(official, task)
         text = Text("admin-pick-items", {"code": dossier.receipt_code, "official": official.name})
         return [EditPressed(text, self._item_buttons(dossier, chosen))]
+
+    def _close_prompt(self, task: OfficialTask | None, text: Text) -> list[Effect]:
+        """Take the buttons off a task's prompt (answered by typing, cancelled or replaced), if it was posted."""
+        if task is None or task.data.get("prompt") is None:
+            return []
+        return [EditCard(task.data["prompt"], text)]
 
     # -- officials writing -----------------------------------------------------------------------
 
@@ -352,23 +345,29 @@ class BackOffice:
         refused = pickup_refusal(day, date.fromisoformat(dossier.expected_on), self.clock().date())
         if refused is None:
             closed = [EditPressed(Text("admin-pickup-chosen", {"code": task.code, "date": formats.day(day)}))] if pressed else []
-            return closed + self._finish(official, task, pickup=day.isoformat())
+            return closed + self._finish(official, task, pickup=day.isoformat(), closed=pressed)
         why, valid = refused
+        # The refusal is the task's prompt now: the previous one loses its buttons, this one offers the valid day.
+        replaced = [EditPressed(Text("admin-prompt-closed"))] if pressed else self._close_prompt(task, Text("admin-prompt-closed"))
         task.data["default_pickup"] = valid.isoformat()
+        task.data["prompt"] = None
         self._save_task(official, task)
-        return [AdminPost(why, _date_row(valid.isoformat()))]
+        return [*replaced, AdminPost(why, _date_row(task.dossier_id, valid.isoformat()), prompt_for=official.user_id)]
 
-    def _finish(self, official: Official, task: OfficialTask, reason: str | None = None, pickup: str | None = None) -> list[Effect]:
+    def _finish(self, official: Official, task: OfficialTask, reason: str | None = None, pickup: str | None = None,
+                closed: bool = False) -> list[Effect]:
+        """Take the task's action with what the official gave; its prompt loses its buttons (unless just pressed)."""
         dossier = dossiers.get_dossier_by_id(self.db, task.dossier_id)
         self._drop_task(official)
+        done = [] if closed else self._close_prompt(task, Text("admin-prompt-done", {"code": task.code, "action": Text(f"action-{task.action}")}))
         applied = None
         if task.action in allowed(dossier.state, OFFICIAL):
             applied = self._apply(Actor.official(official), dossier, task.action, task.version,
                                   reason=reason, items=tuple(task.data.get("items", ())), pickup=pickup)
         if applied is not None:
-            return applied
+            return done + applied
         fresh = dossiers.get_dossier_by_id(self.db, dossier.id)
-        return [self._race(fresh), *self.card_edit(dossier.id)]
+        return [*self._close_prompt(task, Text("admin-prompt-closed")), self._race(fresh), *self.card_edit(dossier.id)]
 
     def _race(self, dossier: Dossier) -> AdminPost:
         return AdminPost(Text("admin-race", {"code": dossier.receipt_code, "actor": dossier.last_actor or "", "status": Text(f"state-{dossier.state}")}),
@@ -397,6 +396,7 @@ class BackOffice:
         out: list[Effect] = []
         if actor.by == OFFICIAL:
             out.append(Toast(Text("admin-done", {"action": Text(f"action-{action}"), "code": fresh.receipt_code})))
+            out.append(AdminPost(self.acted(actor, fresh, action), office=fresh.office_code))
         for effect in move.effects:
             if isinstance(effect, RedrawCard):
                 out += self.card_edit(dossier.id)
@@ -405,6 +405,15 @@ class BackOffice:
             elif isinstance(effect, TellOfficials):
                 out.append(AdminPost(Text(f"admin-citizen-{effect.action}", {"code": fresh.receipt_code}), office=fresh.office_code))
         return out
+
+    def acted(self, actor: Actor, dossier: Dossier, action: str) -> Text:
+        """Return the line the admin chat reads after an official's action: who, what, which dossier (and why)."""
+        details = []
+        if dossier.reason and action in ("refuse", "stop", "request_supplement"):
+            details.append(Text("acted-reason", {"reason": dossier.reason}))
+        if dossier.pickup_on and action == "approve":
+            details.append(Text("acted-pickup", {"date": formats.day(dossier.pickup_on)}))
+        return Text("acted", {"lines": [Text(f"acted-{action}", {"official": actor.name, "code": dossier.receipt_code}), *details]})
 
     def fee_of(self, dossier: Dossier) -> int:
         """Return the fee for a dossier from the office's fee table (late registrations cost the late fee)."""
@@ -504,9 +513,17 @@ class BackOffice:
 
     # -- citizen-side changes --------------------------------------------------------------------
 
-    def citizen_changed(self, dossier: Dossier, action: str, actor: str) -> list[Effect]:
-        """Apply a change the citizen made (withdrawal, supplement sent); tell the officials."""
-        return self._apply(Actor(CITIZEN, CITIZEN_ACTOR, actor), dossier, action, dossier.version) or []
+    def citizen_changed(self, dossier: Dossier, action: str, actor: str, photos_of: list[str] | None = None) -> list[Effect]:
+        """Apply a change the citizen made (withdrawal, supplement sent); tell the officials, with the photos of
+        these slots (a supplement's) as an album captioned with the dossier and each document."""
+        changed = self._apply(Actor(CITIZEN, CITIZEN_ACTOR, actor), dossier, action, dossier.version) or []
+        if not photos_of:
+            return changed
+        attachments = [row for row in dossiers.attachments_of(self.db, dossier.id) if row.slot in photos_of]
+        flow = self.flows[dossier.flow_id].flow
+        album = {"photos": tuple(row.path for row in attachments),
+                 "captions": cards.supplement_captions(flow, dossier.receipt_code, attachments)}
+        return [replace(e, **album) if isinstance(e, AdminPost) else e for e in changed]
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -519,13 +536,16 @@ class BackOffice:
         if command == "pending":
             return self.digest(self.clock().date()) if supervising else [self.pending(office) for office in offices]
         if command == "find":
-            return [self.find(args, offices)]
+            return self.find(args, offices, repost=not supervising)
         if command == "stats":
             return [self.stats(offices)] + (self.digest(self.clock().date())[1:] if supervising else [])
         if command == "cancel":
             task = self._task(official)
             self._drop_task(official)
-            return [AdminPost(Text("admin-task-cancelled", {"code": task.code}) if task else Text("admin-no-task"))]
+            if task is None:
+                return [AdminPost(Text("admin-no-task"))]
+            cancelled = Text("admin-task-cancelled", {"code": task.code})
+            return [*self._close_prompt(task, cancelled), AdminPost(cancelled)]
         return [AdminPost(Text("admin-help"))]
 
     def pending(self, office: Office) -> AdminPost:
@@ -581,17 +601,22 @@ class BackOffice:
         office = self.offices.by_code(code)
         return office.name if office is not None else code
 
-    def find(self, query: str, offices: tuple[Office, ...]) -> AdminPost:
-        """Find dossiers of these offices by receipt code or by a name in their answers (accents and case ignored)."""
+    def find(self, query: str, offices: tuple[Office, ...], repost: bool = True) -> list[Effect]:
+        """Find dossiers of these offices by receipt code or by a name in their answers (accents and case ignored):
+        one found is posted as its card anew (in its office's chat); several are listed, each with a button that
+        posts its card. The supervisors' chat gets the list only: cards live in their offices' chats."""
         query = " ".join(query.split())
         if len(query) < 3:
-            return AdminPost(Text("admin-find-usage"))
+            return [AdminPost(Text("admin-find-usage"))]
         found = dossiers.find_dossiers(self.db, query, limit=10, office_codes=[office.code for office in offices])
+        if len(found) == 1 and repost:
+            return self.repost(found[0])
         lines = [Text("admin-pending-line", {
             "mark": "", "code": d.receipt_code, "title": Text(self.flows[d.flow_id].flow.title),
             "status": Text(f"state-{d.state}"), "expected": formats.day(d.expected_on),
         }) for d in found]
-        return AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}))
+        rows = tuple((Button(Text("admin-show-card", {"code": d.receipt_code}), encode(ShowCard(d.id))),) for d in found)
+        return [AdminPost(Text("admin-found", {"count": len(found), "query": query, "lines": lines}), rows)]
 
     def stats(self, offices: tuple[Office, ...]) -> AdminPost:
         """Count the dossiers of these offices by status and procedure; average processing time; satisfaction."""
@@ -620,10 +645,11 @@ class BackOffice:
         tasks.drop_task(self.db, official.user_id)
 
 
-def _date_row(day: str) -> tuple[tuple[Button, ...], ...]:
+def _date_row(dossier_id: int, day: str) -> tuple[tuple[Button, ...], ...]:
     """Return the prompt's row: take this appointment with one press, or cancel."""
-    return ((Button(Text("admin-use-date", {"date": formats.day(day)}), encode(UseDefaultDate())), Button(Text("admin-cancel"), encode(CancelTask()))),)
+    return ((Button(Text("admin-use-date", {"date": formats.day(day)}), encode(UseDefaultDate(dossier_id))),
+             Button(Text("admin-cancel"), encode(CancelTask(dossier_id)))),)
 
 
-def _cancel_row() -> tuple[tuple[Button, ...], ...]:
-    return ((Button(Text("admin-cancel"), encode(CancelTask())),),)
+def _cancel_row(dossier_id: int) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(Text("admin-cancel"), encode(CancelTask(dossier_id))),),)

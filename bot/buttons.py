@@ -235,10 +235,38 @@ class OfficialAction(Payload):
 
 
 @dataclass(frozen=True)
+class ConfirmAction(Payload):
+    """Yes, take this irreversible action on the dossier at this version; only this official may press it (signed)."""
+
+    prefix: ClassVar[str] = "oy"
+    action: str
+    dossier_id: int
+    version: int
+    official: str
+
+
+@dataclass(frozen=True)
+class DropConfirm(Payload):
+    """No, do not take the action the confirmation asked about."""
+
+    prefix: ClassVar[str] = "on"
+    dossier_id: int
+
+
+@dataclass(frozen=True)
+class ShowCard(Payload):
+    """Post this dossier's card again (a line of /find's list)."""
+
+    prefix: ClassVar[str] = "ocard"
+    dossier_id: int
+
+
+@dataclass(frozen=True)
 class PickItem(Payload):
-    """Tick or untick the n-th item to redo in a supplement request."""
+    """Tick or untick the n-th item to redo in a supplement request (of the task on this dossier)."""
 
     prefix: ClassVar[str] = "os"
+    dossier_id: int
     index: int
 
 
@@ -247,6 +275,7 @@ class ItemsChosen(Payload):
     """The items to redo are ticked: go on."""
 
     prefix: ClassVar[str] = "oc"
+    dossier_id: int
 
 
 @dataclass(frozen=True)
@@ -254,13 +283,15 @@ class UseDefaultDate(Payload):
     """Take the proposed pickup date."""
 
     prefix: ClassVar[str] = "od"
+    dossier_id: int
 
 
 @dataclass(frozen=True)
 class CancelTask(Payload):
-    """Drop the official's task in progress."""
+    """Drop the official's task in progress (on this dossier)."""
 
     prefix: ClassVar[str] = "ox"
+    dossier_id: int
 
 
 PAYLOADS: dict[str, type[Payload]] = {
@@ -268,7 +299,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     for cls in (
         StartFlow, SetLanguage, Answer, Suggestion, Skip, PhotosDone, AddItem, Back, PlacePick, ConfirmCancel, AcceptPrefill,
         ReviewAction, EditStep, EditSection, ConfirmAnswer, HelpSkip, Service, AskWithdraw, Withdraw, Rate, StartSupplement, Erase,
-        OfficialAction, PickItem, ItemsChosen, UseDefaultDate, CancelTask,
+        OfficialAction, ConfirmAction, DropConfirm, ShowCard, PickItem, ItemsChosen, UseDefaultDate, CancelTask,
     )
 }
 STEP_BOUND = (Answer, Suggestion, Skip, PhotosDone, AddItem, Back, HelpSkip, PlacePick)  # buttons of one step of a flow

@@ -262,6 +262,12 @@ class Desk:
         """Store where a dossier's card was posted (inside the sender's transaction that marks the post sent)."""
         self.report(CardPosted(dossier_id, message_id))
 
+    def prompt_posted(self, official_id: str, message_id: int) -> None:
+        """Store where an official's task prompt was posted, to take its buttons away once it is answered."""
+        if self.backoffice is not None:
+            with transaction(self.db):
+                self.backoffice.prompt_posted(official_id, message_id)
+
     def queue(self, effects: Iterable[Effect | DossierSubmitted | _ReceiptImage], citizen: Citizen | None = None,
               language: str = DEFAULT_LANGUAGE, admin_chat: int | None = None) -> None:
         """Write what is to be sent to the outbox (inside the caller's transaction): the citizen's messages and
@@ -430,10 +436,8 @@ class Desk:
         redone = {slot: hashes for slot, hashes in submit.attachments.items() if slot in items}
         orphans += dossiers.drop_slots(self.db, dossier.id, list(redone))
         dossiers.bind_attachments(self.db, citizen.key, dossier.id, redone)
-        dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown)
-        changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}")
-        photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier.id) if row.slot in redone)
-        changed = [AdminPost(e.text, e.buttons, photos, None, e.office) if isinstance(e, AdminPost) else e for e in changed]
+        dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown, list(redone))
+        changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}", photos_of=list(redone))
         return [Say(Text("supplement-sent", {"code": dossier.receipt_code}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:

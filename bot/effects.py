@@ -83,6 +83,8 @@ class AdminPost:
     photos: tuple[str, ...] = ()
     dossier_id: int | None = None
     office: str | None = None  # the unit code of the office whose admin chat it goes to (None: the chat that asked)
+    captions: tuple[Text, ...] = ()  # one per photo (its document), in the order of ``photos``
+    prompt_for: str | None = None  # the official whose task this prompt asks for (its message id is kept on the task)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ WAITING_FOR_OFFICIALS = ("new", "accepted", "processing", "supplement_received",
 OFFICIAL, CITIZEN = "official", "citizen"  # who takes an action
 # What an action may need besides its actor, in the order an official is asked for it.
 NEEDS = ("items", "reason", "pickup")
+# The officials' actions that cannot be taken back: the back office asks the official to confirm them first.
+IRREVERSIBLE = frozenset({"refuse", "stop", "approve", "hand_over"})
 
 
 class TransitionRefused(Exception):
@@ -213,6 +215,11 @@ def allowed(state: str, by: str = OFFICIAL) -> tuple[str, ...]:
         action for action in MACHINE.get_triggers(state)
         if any(actor in _conditions(transition) for transition in MACHINE.events[action].transitions[state])
     )
+
+
+def irreversible(action: str) -> bool:
+    """Tell whether an official must confirm this action before it is taken (it cannot be taken back)."""
+    return action in IRREVERSIBLE
 
 
 @cache

@@ -46,7 +46,8 @@ def encode(effect: Outgoing) -> dict[str, Any]:
                 "buttons": _rows(effect.buttons)}
     if isinstance(effect, AdminPost):
         return {"type": "admin_post", "text": _text(effect.text), "buttons": _rows(effect.buttons),
-                "photos": list(effect.photos), "dossier_id": effect.dossier_id, "office": effect.office}
+                "photos": list(effect.photos), "dossier_id": effect.dossier_id, "office": effect.office,
+                "captions": [_text(c) for c in effect.captions], "prompt_for": effect.prompt_for}
     if isinstance(effect, EditCard):
         return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons),
                 "office": effect.office}

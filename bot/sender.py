@@ -69,12 +69,14 @@ class Sender:
         self, db: Database, dispatcher: Dispatcher, draw_receipt: Callable[[str], SendPhoto],
         report_card: Callable[[int, int], None], limits: Limits | None = None,
         draw_qr: Callable[[QrImage], SendPhoto] | None = None,
+        report_prompt: Callable[[str, int], None] | None = None,
     ) -> None:
         self.db = db
         self.dispatcher = dispatcher
         self.draw_receipt = draw_receipt
         self.report_card = report_card
         self.draw_qr = draw_qr
+        self.report_prompt = report_prompt
         self.limits = limits or Limits()
         self.workers: dict[str, asyncio.Task] = {}
         self.signal = asyncio.Event()
@@ -168,6 +170,8 @@ class Sender:
             outbox.mark_sent(self.db, row.id, message_id)
             if isinstance(effect, AdminPost) and effect.dossier_id is not None and message_id is not None:
                 self.report_card(effect.dossier_id, message_id)
+            if isinstance(effect, AdminPost) and effect.prompt_for is not None and message_id is not None and self.report_prompt:
+                self.report_prompt(effect.prompt_for, message_id)
 
     def _failed(self, row: OutboxRow, error: Exception) -> None:
         kind, delay = self.dispatcher.failure(row.channel, error)

@@ -14,7 +14,7 @@ from locales.folding import fold
 from storage.clock import utc_now
 from storage.records import Attachment, Count, Dossier, DossierStats, OfficeCounts
 
-JSON_COLUMNS = ("answers", "shown", "consent", "supplement")
+JSON_COLUMNS = ("answers", "shown", "consent", "supplement", "before_supplement")
 DOSSIER_FIELDS = tuple(f.name for f in fields(Dossier))
 ATTACHMENT_FIELDS = tuple(f.name for f in fields(Attachment))
 COLUMNS = ", ".join(DOSSIER_FIELDS)
@@ -232,10 +232,15 @@ def change_state(
     return cursor.rowcount == 1
 
 
-def replace_answers(db: Database, dossier_id: int, answers: dict[str, Any], shown: dict[str, str]) -> None:
-    """Put a supplement's answers (and how the citizen saw them) into the dossier."""
+def replace_answers(db: Database, dossier_id: int, answers: dict[str, Any], shown: dict[str, str],
+                    photos: list[str] | tuple[str, ...] = ()) -> None:
+    """Put a supplement's answers (and how the citizen saw them) into the dossier, keeping the answers they
+    replace and the photo slots redone (the card shows what changed)."""
+    old = db.execute("SELECT answers, shown FROM dossiers WHERE id = ?", [dossier_id]).fetchone()
+    before = {"answers": json.loads(old[0] or "{}"), "shown": json.loads(old[1] or "{}"), "photos": list(photos)} if old else None
     db.table("dossiers").update(dossier_id, {"answers": json.dumps(answers, ensure_ascii=False),
-                                       "shown": json.dumps(shown, ensure_ascii=False)})
+                                       "shown": json.dumps(shown, ensure_ascii=False),
+                                       "before_supplement": json.dumps(before, ensure_ascii=False)})
 
 
 def set_rating(db: Database, dossier_id: int, rating: int) -> None:

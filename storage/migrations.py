@@ -239,3 +239,9 @@ def m011_fee_paid_and_handover(db: Database) -> None:
     for column in ("fee_paid_at", "fee_paid_by", "handed_over_at"):
         table.add_column(column, str)
     db.execute("UPDATE dossiers SET handed_over_at = last_action_at WHERE state = 'handed_over' AND last_action = 'hand_over'")
+
+
+@migration
+def m012_supplement_changes(db: Database) -> None:
+    """Keep a dossier's answers as they were before its last supplement, so the card can show what changed."""
+    db.table("dossiers").add_column("before_supplement", str)

@@ -40,6 +40,7 @@ class Dossier:
     fee_paid_at: str | None = None  # when an official confirmed the fee paid
     fee_paid_by: str | None = None  # that official, as the card names them
     handed_over_at: str | None = None  # when the result was handed over
+    before_supplement: dict[str, Any] | None = None  # answers, shown and replaced photo slots before the last supplement
 
 
 @dataclass(frozen=True)

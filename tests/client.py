@@ -137,8 +137,10 @@ class CollectingAdminChat:
 
     async def post(self, post: AdminPost, chat: int | None = None) -> int | None:
         key = admin_key(chat if chat is not None else ADMIN_CHATS["A"])
-        for path in post.photos:
-            self.client.add(key, "", photo=path)
+        render = self.client.services.catalog.render
+        captions = [render(DEFAULT_LANGUAGE, c) for c in post.captions] + [""] * len(post.photos)
+        for path, caption in zip(post.photos, captions):
+            self.client.add(key, caption, photo=path)
         text = self.client.services.catalog.render(DEFAULT_LANGUAGE, post.text)
         return self.client.add(key, text, self.client.rows(DEFAULT_LANGUAGE, post.buttons)).id
 

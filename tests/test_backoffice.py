@@ -54,6 +54,7 @@ async def test_birth_registration_from_filing_to_rating(client):
     await hoa.click("▶️ Bắt đầu xử lý", card=code)
     assert "đang được xử lý" in citizen.messages[-1].text
     await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    await hoa.click("✔️ Xác nhận")
     dated = await hoa.click("Hẹn ngày 10/03/2026")
     assert "Đã xử lý xong" in dated
     prompt = next(m for m in client.admin if "đã hẹn trả kết quả ngày 10/03/2026" in m.text)
@@ -63,6 +64,7 @@ async def test_birth_registration_from_filing_to_rating(client):
     assert "Miễn lệ phí" in done and "0 đ" not in done, "on-time birth registration is free"
     assert "bản chính" in done and "Giấy chứng sinh" in done
     await hoa.click("📦 Đã trả kết quả", card=code)
+    await hoa.click("✔️ Xác nhận")
     assert "hài lòng" in citizen.messages[-1].text
     await press(citizen, "⭐⭐⭐⭐⭐", "góp ý thêm")
     await say(citizen, "Cán bộ hướng dẫn rất nhiệt tình", "Cảm ơn")
@@ -114,11 +116,13 @@ async def test_household_business_approved_with_the_fee_and_a_typed_date(client)
 
     await hoa.click("✅ Tiếp nhận", card=code)
     await hoa.click("▶️ Bắt đầu xử lý", card=code)
-    assert "chọn ngày hẹn trả" in await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    assert "Xác nhận 🟢 Duyệt, hẹn trả hồ sơ" in await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    assert "chọn ngày hẹn trả" in await hoa.click("✔️ Xác nhận")
     assert "Đã xử lý xong" in await hoa.write("16/03/2026")
     done = citizen.messages[-1].text
     assert "Ngày hẹn trả kết quả: 16/03/2026" in done and "Lệ phí 100.000 đ: Ông/Bà nộp khi đến nhận kết quả" in done
     await hoa.click("📦 Đã trả kết quả", card=code)
+    await hoa.click("✔️ Xác nhận")
     await press(citizen, "⭐⭐⭐⭐", "góp ý thêm")
     await press(citizen, "Bỏ qua", "Cảm ơn")
     assert get_dossier(client.services.db, code).rating == 4
@@ -157,7 +161,8 @@ async def test_a_button_of_an_outdated_card_changes_nothing(client):
 async def test_refusal_needs_a_reason_which_reaches_the_citizen_and_the_card(client):
     code = await file_birth_registration(client.citizen(1001))
     hoa = client.official(2001, "Cán bộ Hòa")
-    assert "mời nhập lý do" in await hoa.click("⛔ Không tiếp nhận", card=code)
+    await hoa.click("⛔ Không tiếp nhận", card=code)
+    assert "mời nhập lý do" in await hoa.click("✔️ Xác nhận")
     await hoa.write("Sai thẩm quyền: trẻ sinh ở tỉnh khác")
     notice = client.chat("telegram:1001")[-1].text
     assert "không được tiếp nhận" in notice and "Sai thẩm quyền" in notice
@@ -171,7 +176,7 @@ async def test_pending_find_and_stats_for_officials_only(client):
     pending = await hoa.command("pending")
     assert "Hồ sơ đang chờ xử lý: 1" in pending and code in pending.text
     found = await hoa.command("find", "Trần Bảo")
-    assert 'Tìm "Trần Bảo": 1 hồ sơ' in found and code in found.text
+    assert f"Hồ sơ {code}" in found and "Trạng thái: Mới đăng ký" in found, "one dossier found: its card comes back"
     unaccented = await hoa.command("find", "tran bao an")
     assert code in unaccented.text, "names are found without their accents"
     assert code in (await hoa.command("find", code)).text

@@ -16,7 +16,7 @@ import main
 from bot import buttons
 from bot.buttons import CancelTask, ItemsChosen, OfficialAction, PickItem, Rate, StartSupplement, UseDefaultDate, encode
 from bot.desk import VIETNAM
-from bot.effects import AdminPost, EditCard, EditPressed, Notify, Toast
+from bot.effects import AdminPost, EditCard, EditPressed, Notify, Text, Toast
 from bot.events import CardPosted, Official, OfficialPressed, OfficialWrote
 from bot.settings import Settings
 from storage import audit, dossiers
@@ -54,8 +54,12 @@ class AdminChat:
     async def press(self, data: str, who: Official = HOA) -> list:
         return await self.services.desk.handle_official(OfficialPressed(who, data))
 
-    async def act(self, action: str, who: Official = HOA) -> list:
-        return await self.press(self.card_buttons()[f"action-{action}"], who)
+    async def act(self, action: str, who: Official = HOA, confirm: bool = True) -> list:
+        """Press an action on the card; confirm it when the back office asks (irreversible actions)."""
+        reply = await self.press(self.card_buttons()[f"action-{action}"], who)
+        if confirm and reply and reply[-1].text.key == "admin-confirm":
+            reply = await self.press(reply[-1].buttons[0][0].data, who)
+        return reply
 
     async def write(self, text: str, who: Official = HOA) -> list:
         return await self.services.desk.handle_official(OfficialWrote(who, text))
@@ -75,6 +79,11 @@ def keys(effects: list) -> list[str]:
     return [f"{type(e).__name__}:{e.text.key}" for e in effects]
 
 
+def status_of(card_text) -> str:
+    """The status key a card's text shows."""
+    return next(line.params["status"].key for line in card_text.params["lines"] if line.key == "card-status")
+
+
 def test_the_card_shows_signed_buttons_for_what_an_official_may_do_now(chat):
     shown = chat.card_buttons()
     assert list(shown) == ["action-accept", "action-request_supplement", "action-refuse", "action-stop"]
@@ -85,9 +94,10 @@ def test_the_card_shows_signed_buttons_for_what_an_official_may_do_now(chat):
 
 async def test_accepting_moves_the_dossier_redraws_the_card_and_tells_the_citizen(chat):
     reply = await chat.act("accept")
-    assert keys(reply) == ["Toast:admin-done", "EditCard:card", "Notify:notify-accepted"]
-    edit, notify = reply[1], reply[2]
-    assert edit.message_id == CARD_MESSAGE and edit.text.params["status"].key == "state-accepted"
+    assert keys(reply) == ["Toast:admin-done", "AdminPost:acted", "EditCard:card", "Notify:notify-accepted"]
+    line, edit, notify = reply[1], reply[2], reply[3]
+    assert line.text.params["lines"][0] == Text("acted-accept", {"official": HOA.name, "code": chat.dossier.receipt_code})
+    assert edit.message_id == CARD_MESSAGE and status_of(edit.text) == "state-accepted"
     assert [b.label.key for row in edit.buttons for b in row] == ["action-start", "action-approve", "action-request_supplement", "action-stop"]
     assert (notify.channel, notify.user_id) == ("telegram", "1001")
     stored = chat.dossier
@@ -105,13 +115,14 @@ async def test_a_button_of_an_outdated_card_changes_nothing(chat):
 
 async def test_refusing_asks_for_a_reason_and_stores_it(chat):
     reply = await chat.act("refuse")
-    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-reason"]
+    assert keys(reply) == ["EditPressed:admin-confirmed", "Toast:admin-task-started", "AdminPost:admin-ask-reason"]
     assert chat.dossier.state == "new", "nothing applies before the reason is given"
     again = await chat.write("ok")
     assert keys(again) == ["AdminPost:admin-ask-reason"] and again[0].text.params["action"].key == "action-refuse"
     done = await chat.write("  Sai   thẩm quyền  ")
-    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-not_accepted"]
-    assert done[2].text.params["reason"] == "Sai thẩm quyền"
+    assert keys(done) == ["Toast:admin-done", "AdminPost:acted", "EditCard:card", "Notify:notify-not_accepted"]
+    assert done[3].text.params["reason"] == "Sai thẩm quyền"
+    assert done[1].text.params["lines"][1] == Text("acted-reason", {"reason": "Sai thẩm quyền"}), "the group reads why"
     stored = chat.dossier
     assert (stored.state, stored.status, stored.reason) == ("not_accepted", 3, "Sai thẩm quyền")
     assert audit.entries(chat.db, stored.receipt_code)[-1].detail == {
@@ -125,18 +136,18 @@ async def test_a_supplement_request_asks_the_items_then_the_reason(chat):
     assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-pick-items"]
     offered = [b.label.params["label"].key for row in picker.buttons[:-1] for b in row]
     assert offered == ["birth-relationship-label", "birth-requester-name-label", "birth-child-name-label"], "answered steps, never the consent"
-    assert [b.data for b in picker.buttons[-1]] == [encode(ItemsChosen()), encode(CancelTask())]
+    assert [b.data for b in picker.buttons[-1]] == [encode(ItemsChosen(chat.id)), encode(CancelTask(chat.id))]
 
-    assert keys(await chat.press(encode(ItemsChosen()))) == ["Toast:admin-select-items"]
+    assert keys(await chat.press(encode(ItemsChosen(chat.id)))) == ["Toast:admin-select-items"]
     assert keys(await chat.write("Sai tên")) == ["AdminPost:admin-select-items"]
-    ticked = await chat.press(encode(PickItem(2)))
+    ticked = await chat.press(encode(PickItem(chat.id, 2)))
     assert isinstance(ticked[0], EditPressed) and ticked[0].buttons[1][0].label.params["mark"] == "✅ "
-    await chat.press(encode(PickItem(1)))
-    await chat.press(encode(PickItem(1)))  # ticked twice: unticked
-    assert keys(await chat.press(encode(ItemsChosen()))) == ["EditPressed:admin-ask-reason"]
+    await chat.press(encode(PickItem(chat.id, 1)))
+    await chat.press(encode(PickItem(chat.id, 1)))  # ticked twice: unticked
+    assert keys(await chat.press(encode(ItemsChosen(chat.id)))) == ["EditPressed:admin-ask-reason"]
     done = await chat.write("Tên của cháu viết sai dấu")
-    assert keys(done) == ["Toast:admin-done", "EditCard:card", "Notify:notify-supplement_requested"]
-    assert done[2].buttons == ((done[2].buttons[0][0],),) and buttons.decode(done[2].buttons[0][0].data) == StartSupplement(chat.id)
+    assert keys(done) == ["Toast:admin-done", "AdminPost:acted", "EditCard:card", "Notify:notify-supplement_requested"]
+    assert done[3].buttons == ((done[3].buttons[0][0],),) and buttons.decode(done[3].buttons[0][0].data) == StartSupplement(chat.id)
     stored = chat.dossier
     assert (stored.state, stored.supplement, stored.reason) == ("supplement_requested", ["child_name"], "Tên của cháu viết sai dấu")
 
@@ -144,10 +155,11 @@ async def test_a_supplement_request_asks_the_items_then_the_reason(chat):
 async def test_approving_with_the_proposed_date_stores_the_date_and_fee(chat):
     await chat.act("accept")
     reply = await chat.act("approve")
-    assert keys(reply) == ["Toast:admin-task-started", "AdminPost:admin-ask-pickup"]
-    assert [b.data for b in reply[1].buttons[0]] == [encode(UseDefaultDate()), encode(CancelTask())]
-    done = await chat.press(encode(UseDefaultDate()))
-    assert keys(done) == ["EditPressed:admin-pickup-chosen", "Toast:admin-done", "EditCard:card", "Notify:notify-done"]
+    assert keys(reply) == ["EditPressed:admin-confirmed", "Toast:admin-task-started", "AdminPost:admin-ask-pickup"]
+    assert [b.data for b in reply[2].buttons[0]] == [encode(UseDefaultDate(chat.id)), encode(CancelTask(chat.id))]
+    done = await chat.press(encode(UseDefaultDate(chat.id)))
+    assert keys(done) == ["EditPressed:admin-pickup-chosen", "Toast:admin-done", "AdminPost:acted", "EditCard:card", "Notify:notify-done"]
+    assert done[2].text.params["lines"][1] == Text("acted-pickup", {"date": "13/03/2026"})
     stored = chat.dossier
     assert (stored.state, stored.status, stored.pickup_on, stored.fee) == ("done", 9, "2026-03-13", 0)
     assert stored.done_at == NOW.isoformat(timespec="seconds")
@@ -165,7 +177,7 @@ async def test_approving_with_a_typed_date_refuses_a_past_one(chat):
 async def test_handing_over_asks_the_citizen_for_a_rating(chat):
     await chat.act("accept")
     await chat.act("approve")
-    await chat.press(encode(UseDefaultDate()))
+    await chat.press(encode(UseDefaultDate(chat.id)))
     notify = (await chat.act("hand_over"))[-1]
     assert isinstance(notify, Notify) and notify.text.key == "notify-handed_over"
     assert [buttons.decode(b.data) for row in notify.buttons for b in row] == [Rate(chat.id, n) for n in range(1, 6)]
@@ -173,7 +185,7 @@ async def test_handing_over_asks_the_citizen_for_a_rating(chat):
 
 async def test_a_cancelled_task_applies_nothing(chat):
     await chat.act("stop")
-    assert keys(await chat.press(encode(CancelTask()))) == ["EditPressed:admin-task-cancelled"]
+    assert keys(await chat.press(encode(CancelTask(chat.id)))) == ["EditPressed:admin-task-cancelled"]
     assert await chat.write("Hồ sơ nộp nhầm nơi") == []
     assert chat.dossier.state == "new" and chat.applied() == []
 
@@ -191,9 +203,9 @@ async def test_only_officials_act_and_forged_buttons_are_refused(chat):
     assert refused == ["admin.refused", "admin.forged", "admin.forged"]
 
 
-async def test_a_task_button_without_a_task_is_answered(chat):
-    assert keys(await chat.press(encode(UseDefaultDate()))) == ["Toast:admin-no-task"]
-    assert keys(await chat.press("os:x")) == ["Toast:admin-no-task"]
+async def test_a_task_button_without_a_task_says_the_task_is_over_and_loses_its_buttons(chat):
+    assert keys(await chat.press(encode(UseDefaultDate(chat.id)))) == ["Toast:admin-prompt-stale", "EditPressed:admin-prompt-closed"]
+    assert keys(await chat.press("os:x")) == ["Toast:admin-forged"]
 
 
 def test_a_citizens_withdrawal_redraws_the_card_and_tells_the_officials(chat):
@@ -216,7 +228,7 @@ def test_a_citizen_change_on_an_outdated_dossier_applies_nothing(chat):
 
 async def test_toasts_are_alerts_only_when_something_was_refused(chat):
     assert [e.alert for e in await chat.act("accept") if isinstance(e, Toast)] == [False]
-    assert [e.alert for e in await chat.press(encode(ItemsChosen())) if isinstance(e, Toast)] == [True]
+    assert [e.alert for e in await chat.press(encode(ItemsChosen(chat.id))) if isinstance(e, Toast)] == [True]
 
 
 # -- the appointment to collect the result: a working day, not before the due date (issue 12) -----------------
@@ -242,7 +254,7 @@ async def test_a_saturday_is_refused_with_the_next_working_day_named_and_offered
     assert "14/03/2026 là ngày nghỉ (Thứ Bảy)" in text and "Ngày làm việc tiếp theo: 16/03/2026" in text
     assert chat.dossier.state == "accepted" and chat.dossier.pickup_on is None
     assert [b.label.params["date"] for row in refused[0].buttons for b in row if b.label.key == "admin-use-date"] == ["16/03/2026"]
-    await chat.press(encode(UseDefaultDate()))  # one press takes the day offered
+    await chat.press(encode(UseDefaultDate(chat.id)))  # one press takes the day offered
     assert chat.dossier.state == "done" and chat.dossier.pickup_on == "2026-03-16"
 
 
@@ -270,7 +282,7 @@ async def test_once_the_due_date_has_passed_the_next_working_day_is_offered(chat
     chat.services.backoffice.clock = lambda: later
     prompt = prompt_text(chat, await chat.act("approve"))
     assert "hẹn ngày 23/03/2026" in prompt, "Monday, the next working day"
-    await chat.press(encode(UseDefaultDate()))
+    await chat.press(encode(UseDefaultDate(chat.id)))
     assert chat.dossier.pickup_on == "2026-03-23"
 
 
@@ -293,8 +305,8 @@ async def test_a_day_offered_yesterday_is_checked_again_when_pressed_today(chat)
     await chat.act("accept")
     await chat.act("approve")  # offers Friday 13/03, the due date
     chat.services.backoffice.clock = lambda: datetime(2026, 3, 14, 9, 0, tzinfo=VIETNAM)  # pressed on Saturday
-    refused = await chat.press(encode(UseDefaultDate()))
+    refused = await chat.press(encode(UseDefaultDate(chat.id)))
     assert keys(refused) == ["AdminPost:admin-pickup-past"] and chat.dossier.pickup_on is None
     assert "Ngày hẹn trả kết quả sớm nhất: 16/03/2026" in prompt_text(chat, refused)
-    await chat.press(encode(UseDefaultDate()))
+    await chat.press(encode(UseDefaultDate(chat.id)))
     assert chat.dossier.pickup_on == "2026-03-16"

@@ -13,7 +13,7 @@ from bot.buttons import (
 
 @pytest.mark.parametrize("payload", [
     Answer("consent", "yes"), Suggestion("child_ethnicity", 0), AddItem("members", False), StartFlow("birth_registration"),
-    Service("lookup"), Rate(12, 5), OfficialAction("accept", 3, 7), CancelTask(),
+    Service("lookup"), Rate(12, 5), OfficialAction("accept", 3, 7), CancelTask(3),
 ])
 def test_payloads_read_back_as_themselves(payload):
     assert decode(encode(payload)) == payload
@@ -22,10 +22,10 @@ def test_payloads_read_back_as_themselves(payload):
 def test_the_wire_format_is_the_one_transcripts_press():
     assert encode(Answer("relationship", "father")) == "a:relationship:father"
     assert encode(AddItem("members", True)) == "i:members:yes"
-    assert encode(CancelTask()) == "ox"
+    assert encode(CancelTask(3)) == "ox:3"
 
 
-@pytest.mark.parametrize("data", ["", "zz:1", "x:maybe", "rate:a:5", "oc:1", "a:consent", "s:step:x"])
+@pytest.mark.parametrize("data", ["", "zz:1", "x:maybe", "rate:a:5", "oc:x", "a:consent", "s:step:x"])
 def test_unknown_or_malformed_data_decodes_to_nothing(data):
     assert decode(data) is None
 

@@ -17,6 +17,7 @@ import pytest
 import main
 import storage.dossiers
 import storage.tasks
+from bot.buttons import ConfirmAction, sign
 from bot.desk import VIETNAM
 from bot.effects import AdminPost, Notify, Toast
 from bot.events import Official, OfficialPressed, OfficialWrote
@@ -41,6 +42,8 @@ class Race:
         )
         _, rows = services.backoffice.card(self.dossier.id)
         self.buttons = {b.label.key: b.data for row in rows for b in row}
+        # Stopping is confirmed first: Tâm's confirmation of the card Tâm saw (version 0).
+        self.buttons["confirm-stop"] = sign(ConfirmAction("stop", self.dossier.id, 0, TAM.user_id), services.backoffice.secret)
         services.db.close()
         self.both_read = threading.Barrier(2, timeout=10)
         self.finished = {HOA.name: threading.Event(), TAM.name: threading.Event()}
@@ -115,11 +118,11 @@ def test_two_officials_pressing_the_same_button_on_two_hosts_apply_it_once(race)
 
 
 def test_an_action_started_on_a_card_another_host_changed_meanwhile_does_not_apply(race):
-    # Tâm starts stopping the dossier while Hòa accepts it, at the same moment on two hosts. Tâm's task is
+    # Tâm confirms stopping the dossier while Hòa accepts it, at the same moment on two hosts. Tâm's task is
     # stored first; Hòa's accept then applies. When Tâm types the reason, the dossier is no longer the one
     # Tâm saw: only the version-checked write can tell, because stopping is allowed from both states.
     results = race.at_once((HOA, OfficialPressed(HOA, race.buttons["action-accept"])),
-                           (TAM, OfficialPressed(TAM, race.buttons["action-stop"])), writes_last=HOA)
+                           (TAM, OfficialPressed(TAM, race.buttons["confirm-stop"])), writes_last=HOA)
     assert _toasts(results) == {HOA.name: "admin-done", TAM.name: "admin-task-started"}, results
     reply = race.event(TAM, OfficialWrote(TAM, "Hồ sơ nộp nhầm nơi"))
     assert [e.text.key for e in reply if isinstance(e, AdminPost)] == ["admin-race"], reply

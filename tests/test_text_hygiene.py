@@ -216,7 +216,9 @@ async def test_an_officials_reason_with_a_control_character_is_refused_and_still
     _, rows = service.backoffice.card(dossier.id)
     refuse = next(b.data for row in rows for b in row if b.label.key == "action-refuse")
     official = Official("2001", "Cán bộ Hòa")
-    assert "AdminPost:admin-ask-reason" in _keys(await service.desk.handle_official(OfficialPressed(official, refuse)))
+    asked = await service.desk.handle_official(OfficialPressed(official, refuse))  # refusing is confirmed first
+    confirm = asked[-1].buttons[0][0].data
+    assert "AdminPost:admin-ask-reason" in _keys(await service.desk.handle_official(OfficialPressed(official, confirm)))
     refused = await service.desk.handle_official(OfficialWrote(official, "Sai" + NUL + " thẩm quyền"))
     assert _keys(refused) == ["AdminPost:invalid-text-control"]
     assert dossiers.get_dossier_by_id(service.db, dossier.id).state == "new"

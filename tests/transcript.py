@@ -182,8 +182,9 @@ def record(desk: Desk, language: str, effects: list[Any]) -> list[dict[str, Any]
         elif isinstance(effect, AdminPost):
             # The admin chat's buttons are signed and their data is the back office's business: labels only.
             labels = [[render("vi", b.label) for b in row] for row in effect.buttons]
+            captions = [render("vi", caption) for caption in effect.captions]
             out.append({"admin": effect.text.key, "text": render("vi", effect.text), "photos": len(effect.photos),
-                        **({"buttons": labels} if labels else {})})
+                        **({"captions": captions} if captions else {}), **({"buttons": labels} if labels else {})})
         elif isinstance(effect, EditCard):
             out.append({"edit_card": effect.text.key, "text": render("vi", effect.text)})
         elif isinstance(effect, Notify):

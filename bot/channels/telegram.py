@@ -418,13 +418,15 @@ class TelegramChannel:
         chat = chat if chat is not None else next(iter(self.admin_chats), None)
         if chat is None:
             return None
-        photos = [p for p in post.photos if Path(p).exists()]
+        captions = [self.catalog.render(DEFAULT_LANGUAGE, c)[:1024] for c in post.captions]
+        captions += [None] * (len(post.photos) - len(captions))
+        photos = [(p, c) for p, c in zip(post.photos, captions) if Path(p).exists()]
         for start in range(0, len(photos), 10):
             chunk = photos[start:start + 10]
             if len(chunk) == 1:
-                await with_retries(lambda c=chunk: self.bot.send_photo(chat, Path(c[0]).read_bytes()), idempotent=False)
+                await with_retries(lambda c=chunk: self.bot.send_photo(chat, Path(c[0][0]).read_bytes(), caption=c[0][1]), idempotent=False)
             else:
-                media = [InputMediaPhoto(Path(p).read_bytes()) for p in chunk]
+                media = [InputMediaPhoto(Path(p).read_bytes(), caption=c) for p, c in chunk]
                 await with_retries(lambda m=media: self.bot.send_media_group(chat, m), idempotent=False)
         text = self.catalog.render(DEFAULT_LANGUAGE, post.text)
         markup = keyboard(self.catalog, DEFAULT_LANGUAGE, post.buttons)

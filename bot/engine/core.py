@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
@@ -31,7 +31,7 @@ from bot.events import (ButtonPressed, CommandReceived, DocumentReceived, Event,
 from bot.offices import DEFAULT_PORTAL, Office
 from bot.photos import PhotoRules
 from bot.session import ConfirmingAnswer, ConfirmingCancel, GroupItem, OfferingPrefill, Session
-from bot.textmatch import command_word, yes_no
+from bot.textmatch import command_word, says_none, yes_no
 from flows.compiler import CompiledFlow
 from flows.definition import Step
 from locales.catalog import LANGUAGE_NAMES, Catalog
@@ -111,12 +111,29 @@ class Engine:
             return self.unexpected(session, compiled, event)
         if isinstance(pressed, Back):
             return self._back(session, compiled)
-        step = compiled.flow.step(session.current_step)
+        step = self.step_of(session, compiled)
         if isinstance(pressed, HelpSkip):
             return self._leave_to_officer(session, compiled, step, ctx)
         if isinstance(pressed, EditStep) and not self.kind(step).summarises:
             return self._fix_place(session, compiled, pressed.step, ctx)
+        if self._skips_requested(session, compiled, step, event, pressed):
+            return self.ask(session, compiled, Text("supplement-required", {"label": Text(step.label)}))
         return self.kind(step).handle(self, session, compiled, step, event, pressed, ctx)
+
+    def step_of(self, session: Session, compiled: CompiledFlow) -> Step:
+        """Return the current step as it is asked now: an item the officials asked to redo is required."""
+        step = compiled.flow.step(session.current_step)
+        return required(step) if step.id in _requested(session) else step
+
+    def _skips_requested(self, session: Session, compiled: CompiledFlow, step: Step, event: Event, pressed: buttons.Payload | None) -> bool:
+        """Tell whether the citizen tries to skip an item the officials asked for (optional at filing)."""
+        if step.id not in _requested(session) or step == compiled.flow.step(step.id):
+            return False  # not asked for, or required anyway: the step's own handling answers
+        if isinstance(pressed, buttons.Skip):
+            return True
+        if not isinstance(event, TextReceived):
+            return False  # "không" may be a choice's answer; only a text step takes "không có" as nothing
+        return fold(event.text) in ("bo qua", "skip") or step.kind == "text" and says_none(event.text)
 
     def kind(self, step: Step) -> StepKind:
         """Return the kind of a step."""
@@ -193,7 +210,7 @@ class Engine:
         if command == "cancel":
             session.pending = ConfirmingCancel()
             return [_cancel_question(compiled)]
-        if command == "review" and session.consent and not self.kind(compiled.flow.step(session.current_step)).grants_consent:
+        if command == "review" and session.consent and not self.kind(self.step_of(session, compiled)).grants_consent:
             return self._go_to_review(session, compiled, ctx)
         return [Say(Text("unknown-command", {"command": "/" + command}))] + self.ask(session, compiled)
 
@@ -281,7 +298,7 @@ class Engine:
 
     def enter(self, session: Session, compiled: CompiledFlow, ctx: Context) -> list[Effect]:
         """Do what arriving at the current step means, then ask it."""
-        step = compiled.flow.step(session.current_step)
+        step = self.step_of(session, compiled)
         return self.kind(step).enter(self, session, compiled, step, ctx)
 
     def store(self, session: Session, compiled: CompiledFlow, step: Step, value: Any, shown: str, ctx: Context) -> list[Effect]:
@@ -403,7 +420,7 @@ class Engine:
         return [compiled.flow.step(s) for s in path if self.kind(compiled.flow.step(s)).answers]
 
     def _back(self, session: Session, compiled: CompiledFlow) -> list[Effect]:
-        step = compiled.flow.step(session.current_step)
+        step = self.step_of(session, compiled)
         within = self.kind(step).back(self, session, compiled, step)
         if within is not None:
             return within
@@ -430,7 +447,7 @@ class Engine:
 
     def ask(self, session: Session, compiled: CompiledFlow, lead: Text | None = None) -> list[Effect]:
         """Ask the current step, optionally after a lead line (an error or a note)."""
-        step = compiled.flow.step(session.current_step)
+        step = self.step_of(session, compiled)
         kind = self.kind(step)
         question, rows = kind.question(self, session, compiled, step)
         current = self._current(session, step) if kind.shows_current else None
@@ -491,7 +508,7 @@ class Engine:
 
     def _confirm_input(self, session, compiled, pending: ConfirmingAnswer, event, pressed, answer, ctx) -> list[Effect]:
         """Store the answer the citizen confirmed; on "retype" (or a new answer typed) take it as a new answer."""
-        step = compiled.flow.step(session.current_step)
+        step = self.step_of(session, compiled)
         if isinstance(pressed, ConfirmAnswer) and pressed.step == step.id:
             answer = "yes" if pressed.yes else "no"
         if answer == "yes":
@@ -580,3 +597,14 @@ def _confirm_rows(step_id: str) -> tuple[tuple[Button, ...], ...]:
 
 def _prefill_rows() -> tuple[tuple[Button, ...], ...]:
     return ((Button(Text("prefill-yes"), buttons.encode(AcceptPrefill(True))), Button(Text("prefill-no"), buttons.encode(AcceptPrefill(False)))),)
+
+
+def required(step: Step) -> Step:
+    """Return a step made required: no skip button or word, at least one photo, a street that must be given."""
+    options = {**step.options, "street_optional": False} if "street_optional" in step.options else step.options
+    return replace(step, optional=False, min_photos=max(step.min_photos, 1), options=options)
+
+
+def _requested(session: Session) -> list[str]:
+    """The items the officials asked to redo, when the session is a supplement."""
+    return (session.supplement or {}).get("items") or []

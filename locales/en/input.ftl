@@ -30,3 +30,4 @@ section-owner = Business owner
 section-business = Household business
 section-members = Household members
 section-commitments = Commitments
+supplement-required = The officials asked for “{ $label }”, so it cannot be skipped. Please send it.

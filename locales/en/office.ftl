@@ -29,10 +29,6 @@ action-stop = ✋ Stop processing
 
 card =
     📁 Dossier { $code } — { $title }
-    Status: { $status } (code { $status_code })
-    Submitted { $submitted } via { $channel } · due date { $expected }
-    { $extra }
-    —————
     { $lines }
 card-line = • { $label }: { $value }
 card-reason = Reason: { $reason }
@@ -223,3 +219,45 @@ pay-qr-caption = VietQR code to pay the fee of { $fee } for dossier { $code }: s
 fee-paid-note = Fee { $amount }: already paid.
 fee-bring-note = Fee { $amount }: please pay it when you collect the result.
 notify-fee_paid = 💵 The fee of { $fee } for dossier { $code } ({ $title }) was received. Thank you!
+# The card in sections, confirmations, the line after each action (issue 12).
+card-status = Status: { $status } (code { $status_code })
+card-filed = Filed { $submitted } via { $channel } · legal due date { $expected }
+card-rule = —————
+card-section =
+    ▸ { $name }
+    { $lines }
+card-changes =
+    🔁 The citizen's supplement (before → after):
+    { $lines }
+card-change = • { $label }: { $before } → { $after }
+card-change-photos = • { $label }: new photos replace the old ones
+card-unchanged = 🔁 The citizen sent the supplement; the answers did not change.
+card-photo = { $label }{ $number }
+card-moved =
+    { $card }
+    ⤵️ This card was posted again below.
+supplement-photo = Supplement for dossier { $code }: { $document }
+admin-confirm = ❓ Confirm { $action } for dossier { $code }? This cannot be undone. (Only { $official } can confirm.)
+admin-confirm-yes = ✔️ Confirm
+admin-confirm-toast = Please confirm in the message below.
+admin-confirm-not-yours = Only the official who chose this action can confirm it.
+admin-confirmed = ✔️ Confirmed: { $action } — dossier { $code }.
+admin-confirm-dropped = Cancelled; dossier { $code } is unchanged.
+admin-confirm-void = Dossier { $code } changed since the confirmation was asked. This confirmation no longer applies; see the card.
+admin-prompt-stale = This task is over (done, cancelled or moved to another dossier). The button no longer works.
+admin-prompt-closed = ⌛ This task is over.
+admin-prompt-done = ✔️ Dossier { $code } — { $action }: received.
+admin-task-replaced = ⌛ This task was replaced by a newer one of the same official.
+admin-show-card = 📁 { $code }
+acted = { $lines }
+acted-reason = Reason: { $reason }
+acted-pickup = Result appointment date: { $date }.
+acted-accept = { $official } accepted dossier { $code }.
+acted-refuse = { $official } did not accept dossier { $code }.
+acted-start = { $official } started processing dossier { $code }.
+acted-request_supplement = { $official } asked for a supplement to dossier { $code }.
+acted-request_payment = { $official } asked for the fee of dossier { $code }.
+acted-approve = { $official } approved dossier { $code }.
+acted-hand_over = { $official } handed over the result of dossier { $code }.
+acted-stop = { $official } stopped processing dossier { $code }.
+acted-confirm_payment = { $official } confirmed the fee of dossier { $code } paid.

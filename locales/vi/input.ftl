@@ -30,3 +30,4 @@ section-owner = Chủ hộ kinh doanh
 section-business = Hộ kinh doanh
 section-members = Thành viên hộ gia đình
 section-commitments = Cam kết
+supplement-required = Cán bộ đề nghị bổ sung mục “{ $label }”, nên không bỏ qua được. Kính mời Ông/Bà gửi mục này.

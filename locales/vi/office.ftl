@@ -29,10 +29,6 @@ action-stop = ✋ Dừng xử lý
 
 card =
     📁 Hồ sơ { $code } — { $title }
-    Trạng thái: { $status } (mã { $status_code })
-    Nộp lúc { $submitted } qua { $channel } · hạn giải quyết { $expected }
-    { $extra }
-    —————
     { $lines }
 card-line = • { $label }: { $value }
 card-reason = Lý do: { $reason }
@@ -223,3 +219,45 @@ pay-qr-caption = Mã VietQR nộp lệ phí { $fee } cho hồ sơ { $code }: qu�
 fee-paid-note = Lệ phí { $amount }: Ông/Bà đã nộp.
 fee-bring-note = Lệ phí { $amount }: Ông/Bà nộp khi đến nhận kết quả.
 notify-fee_paid = 💵 Đã nhận lệ phí { $fee } của hồ sơ { $code } ({ $title }). Cảm ơn Ông/Bà!
+# Thẻ hồ sơ theo phần, xác nhận thao tác, dòng thông báo sau mỗi thao tác (issue 12).
+card-status = Trạng thái: { $status } (mã { $status_code })
+card-filed = Nộp lúc { $submitted } qua { $channel } · hạn giải quyết { $expected }
+card-rule = —————
+card-section =
+    ▸ { $name }
+    { $lines }
+card-changes =
+    🔁 Công dân đã bổ sung (trước → sau):
+    { $lines }
+card-change = • { $label }: { $before } → { $after }
+card-change-photos = • { $label }: ảnh mới thay ảnh cũ
+card-unchanged = 🔁 Công dân đã gửi bổ sung, các câu trả lời không đổi.
+card-photo = { $label }{ $number }
+card-moved =
+    { $card }
+    ⤵️ Thẻ này đã được gửi lại bên dưới.
+supplement-photo = Bổ sung cho hồ sơ { $code }: { $document }
+admin-confirm = ❓ Xác nhận { $action } hồ sơ { $code }? Thao tác này không hoàn tác được. (Chỉ { $official } xác nhận được.)
+admin-confirm-yes = ✔️ Xác nhận
+admin-confirm-toast = Mời xác nhận thao tác ở tin nhắn bên dưới.
+admin-confirm-not-yours = Chỉ cán bộ đã chọn thao tác này mới xác nhận được.
+admin-confirmed = ✔️ Đã xác nhận: { $action } — hồ sơ { $code }.
+admin-confirm-dropped = Đã hủy, hồ sơ { $code } không thay đổi.
+admin-confirm-void = Hồ sơ { $code } đã thay đổi từ khi hỏi xác nhận. Xác nhận này không còn hiệu lực; xem thẻ hồ sơ.
+admin-prompt-stale = Thao tác này đã kết thúc (đã xong, đã hủy hoặc đã chuyển sang hồ sơ khác). Nút không còn hiệu lực.
+admin-prompt-closed = ⌛ Thao tác này đã kết thúc.
+admin-prompt-done = ✔️ Hồ sơ { $code } — { $action }: đã nhận thông tin.
+admin-task-replaced = ⌛ Thao tác này đã được thay bằng thao tác mới của cùng cán bộ.
+admin-show-card = 📁 { $code }
+acted = { $lines }
+acted-reason = Lý do: { $reason }
+acted-pickup = Ngày hẹn trả kết quả: { $date }.
+acted-accept = { $official } đã tiếp nhận hồ sơ { $code }.
+acted-refuse = { $official } đã không tiếp nhận hồ sơ { $code }.
+acted-start = { $official } đã bắt đầu xử lý hồ sơ { $code }.
+acted-request_supplement = { $official } đã yêu cầu bổ sung hồ sơ { $code }.
+acted-request_payment = { $official } đã yêu cầu nộp phí hồ sơ { $code }.
+acted-approve = { $official } đã duyệt hồ sơ { $code }.
+acted-hand_over = { $official } đã trả kết quả hồ sơ { $code }.
+acted-stop = { $official } đã dừng xử lý hồ sơ { $code }.
+acted-confirm_payment = { $official } đã xác nhận công dân đã nộp phí hồ sơ { $code }.

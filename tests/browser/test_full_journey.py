@@ -168,7 +168,9 @@ def test_birth_registration_filed_and_approved_through_the_page(service, open_se
     shoot(page, artifacts, "5-accepted")
     save_readme_screenshot(page, group, artifacts)
 
-    then_bot_says(group, card.get_by_role("button", name="🟢 Duyệt, hẹn trả").click, "chọn ngày hẹn trả")
+    then_bot_says(group, card.get_by_role("button", name="🟢 Duyệt, hẹn trả").click, "Xác nhận 🟢 Duyệt, hẹn trả")
+    confirm = bot_says(group, "Xác nhận 🟢 Duyệt, hẹn trả").get_by_role("button", name="✔️ Xác nhận")
+    then_bot_says(group, confirm.click, "chọn ngày hẹn trả")
     pickup = bot_says(group, "chọn ngày hẹn trả").get_by_role("button", name=re.compile(r"^Hẹn ngày \d\d.\d\d.\d{4}$"))
     then_bot_says(citizen, pickup.click, "đã giải quyết xong")
     expect(bot_says(citizen, "đã giải quyết xong")).to_contain_text(code)

@@ -38,9 +38,12 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert not any(e.get("type") in ("bold", "italic", "text_link", "code") for e in card.get("entities") or [])
     albums = [m for m in await official.messages(ADMIN_CHAT) if m.get("media_group_id")]
     assert len(albums) == 3, "two ID card photos and the birth certificate, as one album"
+    assert [m.get("caption") for m in albums] == ["Căn cước người yêu cầu (1/2)", "Căn cước người yêu cầu (2/2)", "Giấy chứng sinh"]
+    assert card["text"].index("Trạng thái:") < card["text"].index("▸ Người yêu cầu") < card["text"].index("▸ Trẻ")
 
     await act(official, code, "✅ Tiếp nhận")
     await citizen.wait_for(f"Hồ sơ {code} (Đăng ký khai sinh) đã được tiếp nhận", timeout=15)
+    await official.wait_for(f"Cán bộ Hòa đã tiếp nhận hồ sơ {code}.", chat_id=ADMIN_CHAT, timeout=15)
     assert "Được tiếp nhận" in (await card_of(official, code))["text"]
     assert "Cán bộ Hòa" in (await card_of(official, code))["text"]
 
@@ -51,6 +54,9 @@ async def test_birth_registration_from_filing_to_rating(service):
     await official.wait_for(lambda m: "✅ Giấy chứng sinh" in button_labels(m), chat_id=ADMIN_CHAT, timeout=15)
     await press(official, "Tiếp tục ➡️", "mời nhập lý do", chat_id=ADMIN_CHAT)
     await official.send("Ảnh giấy chứng sinh bị mất góc dưới, vui lòng chụp lại đủ 4 góc", chat_id=ADMIN_CHAT)
+    closed = await official.wait_for("đã nhận thông tin", chat_id=ADMIN_CHAT, timeout=15)
+    assert not button_labels(closed), "the answered prompt loses its buttons"
+    await official.wait_for(f"Cán bộ Hòa đã yêu cầu bổ sung hồ sơ {code}.", chat_id=ADMIN_CHAT, timeout=15)
     notice = await citizen.wait_for("cần bổ sung", timeout=15)
     assert "bị mất góc dưới" in notice["text"] and "Giấy chứng sinh" in notice["text"]
     await press(citizen, "📝 Bổ sung ngay", "Chụp Giấy chứng sinh")
@@ -60,11 +66,16 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert "Trần Bảo An" in review["text"]
     await press(citizen, "📨 Gửi hồ sơ", "Đã gửi phần bổ sung")
     await official.wait_for(f"Công dân đã gửi bổ sung cho hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
+    redone = [m for m in await official.messages(ADMIN_CHAT) if m.get("photo")][-1]
+    assert redone.get("caption") == f"Bổ sung cho hồ sơ {code}: Giấy chứng sinh"
+    assert "Giấy chứng sinh: ảnh mới thay ảnh cũ" in (await card_of(official, code))["text"]
 
     # Processing, approval with the pickup date, hand-over, rating.
     await act(official, code, "▶️ Bắt đầu xử lý")
     await citizen.wait_for("đang được xử lý", timeout=15)
     await act(official, code, "🟢 Duyệt, hẹn trả")
+    await official.wait_for(f"Xác nhận 🟢 Duyệt, hẹn trả hồ sơ {code}?", chat_id=ADMIN_CHAT, timeout=15)
+    await press(official, "✔️ Xác nhận", "chọn ngày hẹn trả", chat_id=ADMIN_CHAT)
     await press(official, "Hẹn ngày 10/03/2026", "Đã xử lý xong", chat_id=ADMIN_CHAT)
     prompt = next(m for m in await official.messages(ADMIN_CHAT) if "đã hẹn trả kết quả ngày 10/03/2026" in (m.get("text") or ""))
     assert not button_labels(prompt), "the date prompt closes once the date is chosen"
@@ -73,6 +84,7 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert "Miễn lệ phí" in done["text"], "on-time birth registration is free"
     assert "bản chính" in done["text"] and "Giấy chứng sinh" in done["text"]
     await act(official, code, "📦 Đã trả kết quả")
+    await press(official, "✔️ Xác nhận", "Đã xác nhận", chat_id=ADMIN_CHAT)
     await citizen.wait_for("hài lòng", timeout=15)
     await press(citizen, "⭐⭐⭐⭐⭐", "góp ý thêm")
     await say(citizen, "Cán bộ hướng dẫn rất nhiệt tình", "Cảm ơn")
@@ -84,6 +96,14 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert actions == ["dossier.submitted", "dossier.accept", "dossier.request_supplement", "dossier.supplied",
                        "dossier.start", "dossier.approve", "dossier.hand_over", "dossier.rated"]
     await say(official, "/stats", "Mức hài lòng: 5.0/5", chat_id=ADMIN_CHAT)
+
+    # /find brings the card back below; the old one keeps its text but loses its buttons.
+    old = await card_of(official, code)
+    await official.send(f"/find {code}", chat_id=ADMIN_CHAT)
+    await official.wait_for(lambda m: f"Hồ sơ {code}" in (m.get("text") or "") and m["message_id"] > old["message_id"]
+                            and "Trạng thái:" in m["text"], chat_id=ADMIN_CHAT, timeout=15)
+    moved = next(m for m in await official.messages(ADMIN_CHAT) if m["message_id"] == old["message_id"])
+    assert "gửi lại bên dưới" in moved["text"]
 
 
 async def test_restart_mid_filing_continues_where_the_citizen_was(service):

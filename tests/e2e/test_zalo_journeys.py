@@ -77,10 +77,15 @@ async def test_birth_registration_on_zalo_approved_in_the_telegram_admin_chat(se
     await act(service.official, code, "✅ Tiếp nhận")
     await citizen.wait_for(f"Hồ sơ {code} (Đăng ký khai sinh) đã được tiếp nhận", timeout=15)
     await act(service.official, code, "🟢 Duyệt, hẹn trả")
+    await service.official.wait_for("Xác nhận 🟢 Duyệt, hẹn trả", chat_id=ADMIN_CHAT, timeout=15)
+    await service.official.click("✔️ Xác nhận", chat_id=ADMIN_CHAT)
+    await service.official.wait_for(lambda m: "Hẹn ngày 10/03/2026" in str(m.get("reply_markup")), chat_id=ADMIN_CHAT, timeout=15)
     await service.official.click("Hẹn ngày 10/03/2026", chat_id=ADMIN_CHAT)
     done = await citizen.wait_for("đã giải quyết xong", timeout=15)
     assert "bản chính" in done["text"]
     await act(service.official, code, "📦 Đã trả kết quả")
+    await service.official.wait_for("Xác nhận 📦 Đã trả kết quả", chat_id=ADMIN_CHAT, timeout=15)
+    await service.official.click("✔️ Xác nhận", chat_id=ADMIN_CHAT)
     rating = await citizen.wait_for("hài lòng", timeout=15)
     assert "5. ⭐⭐⭐⭐⭐" in rating["text"]
     await answer(citizen, "5", "góp ý thêm")
