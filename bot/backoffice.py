@@ -27,7 +27,8 @@ from bot.buttons import (
     decode, encode, sign, verify,
 )
 from bot.effects import AdminPost, Button, EditCard, EditPressed, Effect, Notify, Text, Toast
-from bot.dossier_dates import default_pickup, pickup_refusal
+from bot.calendar import add_working_days
+from bot.dossier_dates import collected_on, default_pickup, pickup_refusal
 from bot.engine.steps import KINDS
 from bot.events import Official, OfficialCommanded, OfficialEvent, OfficialPressed, OfficialWrote
 from bot.lifecycle import (

@@ -306,7 +306,8 @@ async def test_a_day_offered_yesterday_is_checked_again_when_pressed_today(chat)
     await chat.act("approve")  # offers Friday 13/03, the due date
     chat.services.backoffice.clock = lambda: datetime(2026, 3, 14, 9, 0, tzinfo=VIETNAM)  # pressed on Saturday
     refused = await chat.press(encode(UseDefaultDate(chat.id)))
-    assert keys(refused) == ["AdminPost:admin-pickup-past"] and chat.dossier.pickup_on is None
+    # the pressed prompt loses its buttons; the refusal, offering the next valid day, is the prompt now
+    assert keys(refused) == ["EditPressed:admin-prompt-closed", "AdminPost:admin-pickup-past"] and chat.dossier.pickup_on is None
     assert "Ngày hẹn trả kết quả sớm nhất: 16/03/2026" in prompt_text(chat, refused)
     await chat.press(encode(UseDefaultDate(chat.id)))
     assert chat.dossier.pickup_on == "2026-03-16"
