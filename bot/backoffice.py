@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlite_utils import Database
 
@@ -36,6 +36,9 @@ from flows.validators import VALIDATORS, Invalid, ValidationContext
 from locales import formats
 from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficialTask
+
+if TYPE_CHECKING:
+    from bot.declaration import Declarations
 
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
@@ -67,6 +70,7 @@ class BackOffice:
     officials: frozenset[str]
     secret: bytes
     clock: Callable[[], datetime]
+    declarations: "Declarations | None" = None  # draws each dossier's declaration PDF for its card
 
     # -- cards ---------------------------------------------------------------------------------
 
@@ -74,7 +78,13 @@ class BackOffice:
         """Return the card that presents a new dossier, with its document photos."""
         text, buttons = self.card(dossier_id)
         photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier_id))
-        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id)
+        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id, documents=self.declaration(dossier_id))
+
+    def declaration(self, dossier_id: int) -> tuple[tuple[str, str], ...]:
+        """Draw a dossier's declaration PDF as its answers are now; return it as a document to attach (or none)."""
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        drawn = self.declarations.document(dossier, self.office_of(dossier)) if self.declarations and dossier else None
+        return (drawn,) if drawn else ()
 
     def card_edit(self, dossier_id: int) -> list[EditCard]:
         """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""

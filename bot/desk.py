@@ -365,7 +365,8 @@ class Desk:
         dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown)
         changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}")
         photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier.id) if row.slot in redone)
-        changed = [AdminPost(e.text, e.buttons, photos, None) if isinstance(e, AdminPost) else e for e in changed]
+        documents = self.backoffice.declaration(dossier.id)  # drawn again from the supplemented answers
+        changed = [AdminPost(e.text, e.buttons, photos, None, e.office, documents) if isinstance(e, AdminPost) else e for e in changed]
         return [Say(Text("supplement-sent", {"code": dossier.receipt_code}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:

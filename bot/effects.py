@@ -74,13 +74,15 @@ class Notify:
 
 @dataclass(frozen=True)
 class AdminPost:
-    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos)."""
+    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos and its
+    declaration PDF among the documents, sent after the photos)."""
 
     text: Text
     buttons: tuple[tuple[Button, ...], ...] = ()
     photos: tuple[str, ...] = ()
     dossier_id: int | None = None
     office: str | None = None  # the unit code of the office whose admin chat it goes to (None: the chat that asked)
+    documents: tuple[tuple[str, str], ...] = ()  # files to attach: (path in the blob store, file name shown)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ def encode(effect: Outgoing) -> dict[str, Any]:
                 "buttons": _rows(effect.buttons)}
     if isinstance(effect, AdminPost):
         return {"type": "admin_post", "text": _text(effect.text), "buttons": _rows(effect.buttons),
-                "photos": list(effect.photos), "dossier_id": effect.dossier_id}
+                "photos": list(effect.photos), "dossier_id": effect.dossier_id,
+                "documents": [list(document) for document in effect.documents]}
     if isinstance(effect, EditCard):
         return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons)}
     raise TypeError(f"not an effect to send: {type(effect).__name__}")
@@ -53,7 +54,8 @@ def decode(data: dict[str, Any]) -> Outgoing:
     if kind == "notify":
         return Notify(data["channel"], data["user_id"], _untext(data["text"]), _unrows(data["buttons"]))
     if kind == "admin_post":
-        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"])
+        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"],
+                         documents=tuple((str(path), str(name)) for path, name in data.get("documents", ())))
     if kind == "edit_card":
         return EditCard(data["message_id"], _untext(data["text"]), _unrows(data["buttons"]))
     raise ValueError(f"unknown stored effect {kind!r}")

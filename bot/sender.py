@@ -146,7 +146,7 @@ class Sender:
                 return
         if isinstance(effect, ReceiptImage):
             effect = self.draw_receipt(effect.code)
-        messages = 1 + (len(effect.photos) + 9) // 10 if isinstance(effect, AdminPost) else 1
+        messages = 1 + (len(effect.photos) + 9) // 10 + len(effect.documents) if isinstance(effect, AdminPost) else 1
         await self.limits.wait(messages, group=row.chat == ADMIN and isinstance(effect, AdminPost))
         with transaction(self.db):
             outbox.mark_sending(self.db, row.id)

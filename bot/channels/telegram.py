@@ -411,7 +411,8 @@ class TelegramChannel:
         """Answer a typed reply or command: nothing to do, everything it produced goes to the admin chat."""
 
     async def post(self, post: AdminPost) -> int | None:
-        """Post in the admin chat: a card's photos as albums, then its text with the action buttons."""
+        """Post in the admin chat: a card's photos as albums, its documents (the declaration PDF), then its text
+        with the action buttons."""
         if self.admin_chat_id is None:
             return None
         chat = self.admin_chat_id
@@ -423,6 +424,9 @@ class TelegramChannel:
             else:
                 media = [InputMediaPhoto(Path(p).read_bytes()) for p in chunk]
                 await with_retries(lambda m=media: self.bot.send_media_group(chat, m), idempotent=False)
+        for path, name in post.documents:
+            if Path(path).exists():
+                await with_retries(lambda p=path, n=name: self.bot.send_document(chat, Path(p).read_bytes(), filename=n), idempotent=False)
         text = self.catalog.render(DEFAULT_LANGUAGE, post.text)
         markup = keyboard(self.catalog, DEFAULT_LANGUAGE, post.buttons)
         parts = split_text(text, MESSAGE_LIMIT)
