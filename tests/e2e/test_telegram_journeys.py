@@ -7,9 +7,11 @@ webhook mode with its secret. Everything else the host does is tested in process
 from __future__ import annotations
 
 import asyncio
+import io
 from dataclasses import replace
 
 import httpx
+from pypdf import PdfReader
 
 import main
 from sandbox.ratelimit import BucketSpec, RateLimits
@@ -34,6 +36,15 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert not any(e.get("type") in ("bold", "italic", "text_link", "code") for e in card.get("entities") or [])
     albums = [m for m in await official.messages(ADMIN_CHAT) if m.get("media_group_id")]
     assert len(albums) == 3, "two ID card photos and the birth certificate, as one album"
+    # The declaration, to print and sign, as a PDF document between the album and the card's text.
+    posted = await official.messages(ADMIN_CHAT)
+    documents = [m for m in posted if m.get("document")]
+    assert [m["document"]["file_name"] for m in documents] == [f"to-khai-{code}.pdf"]
+    assert documents[0]["document"]["mime_type"] == "application/pdf"
+    assert posted.index(documents[0]) == posted.index(card) - 1, "right after the album, before the card's text"
+    pdf = PdfReader(io.BytesIO(await service.client.download(documents[0]["file_url"])))
+    declaration = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "TỜ KHAI ĐĂNG KÝ KHAI SINH" in declaration and "Họ, chữ đệm, tên: Trần Bảo An" in declaration
 
     await act(official, code, "✅ Tiếp nhận")
     await citizen.wait_for(f"Hồ sơ {code} (Đăng ký khai sinh) đã được tiếp nhận", timeout=15)
