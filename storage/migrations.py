@@ -215,3 +215,12 @@ def m009_inbox_outbox(db: Database) -> None:
     )
     db.execute("CREATE INDEX outbox_waiting ON outbox (chat, id) WHERE state IN ('pending', 'sending')")
     db.execute("CREATE INDEX outbox_sent_at ON outbox (sent_at)")
+
+
+@migration
+def m010_reminders(db: Database) -> None:
+    """Remember each reminder sent (a citizen's pickup, an office's morning list) so it goes out once, across
+    restarts; index the dates they are found by."""
+    db.table("reminders_sent").create({"key": str, "sent_at": str}, pk="key")
+    db.execute("CREATE INDEX dossiers_expected_on ON dossiers (expected_on, state)")
+    db.execute("CREATE INDEX dossiers_pickup_on ON dossiers (pickup_on, state)")
