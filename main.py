@@ -72,11 +72,11 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     blobs = BlobStore(settings.data_dir / "blobs")
     officials = frozenset(str(official) for official in settings.officials)
     backoffice = BackOffice(db, flows, offices[0], officials, callback_secret(settings.data_dir), clock)
-    backoffice.declarations = Declarations(load_forms(settings.flows_dir / "forms"), blobs, commune_name)
+    backoffice.declarations = Declarations(load_forms(settings.flows_dir / "forms"), commune_name)
     desk = Desk(db=db, engine=engine, blobs=blobs, office=offices[0], clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher()
-    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted)
+    sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted, draw_declaration=desk.declaration_document)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher, sender)
 
 

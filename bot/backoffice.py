@@ -70,7 +70,7 @@ class BackOffice:
     officials: frozenset[str]
     secret: bytes
     clock: Callable[[], datetime]
-    declarations: "Declarations | None" = None  # draws each dossier's declaration PDF for its card
+    declarations: "Declarations | None" = None  # the procedures' declaration forms, drawn as PDFs for the cards
 
     # -- cards ---------------------------------------------------------------------------------
 
@@ -78,13 +78,17 @@ class BackOffice:
         """Return the card that presents a new dossier, with its document photos."""
         text, buttons = self.card(dossier_id)
         photos = tuple(row.path for row in dossiers.attachments_of(self.db, dossier_id))
-        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id, documents=self.declaration(dossier_id))
+        return AdminPost(text=text, buttons=buttons, photos=photos, dossier_id=dossier_id, declaration=self.declaration(dossier_id))
 
-    def declaration(self, dossier_id: int) -> tuple[tuple[str, str], ...]:
-        """Draw a dossier's declaration PDF as its answers are now; return it as a document to attach (or none)."""
+    def declaration(self, dossier_id: int) -> int | None:
+        """Return the dossier whose declaration PDF a post about it carries (None if its procedure has no form)."""
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
-        drawn = self.declarations.document(dossier, self.office_of(dossier)) if self.declarations and dossier else None
-        return (drawn,) if drawn else ()
+        return dossier_id if dossier and self.declarations and dossier.flow_id in self.declarations.forms else None
+
+    def declaration_drawing(self, dossier_id: int):
+        """Return what drawing a dossier's declaration needs, as it is now (None without a form)."""
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        return self.declarations.drawing(dossier, self.office_of(dossier)) if self.declarations and dossier else None
 
     def card_edit(self, dossier_id: int) -> list[EditCard]:
         """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""

@@ -4,7 +4,9 @@ The layout of each procedure's form is data (``flows/forms/<flow id>.yaml``, rea
 module only draws: the national emblem header, the title, "Kính gửi: <office>", the numbered fields on dotted
 lines, the requester's commitment, the place and date line and the signature block, with fpdf2 and the committed
 DejaVu Serif fonts (``bot/fonts/``), which write every Vietnamese letter. Officials print it for the citizen to
-sign at the office. Answers are read as stored: a choice in the form's own words (whatever language the citizen
+sign at the office. Drawing takes tens of milliseconds, so it is not done in the desk's transaction: a card's post
+names its dossier (``AdminPost.declaration``) and the sender draws the PDF, in a thread, when it posts the card,
+from the answers as they are then (after a supplement, the supplemented ones). Answers are read as stored: a choice in the form's own words (whatever language the citizen
 used), a place as "street, commune, province", anything else as the citizen saw it on the review.
 """
 
@@ -125,11 +127,14 @@ class _Page(FPDF):
         return self.w - self.r_margin
 
     def dots_to(self, end: float) -> None:
-        """Write dots from here to ``end`` (at least a few), as on the paper form."""
+        """Write dots from here to ``end`` (at least a few), as on the paper form (one cell: no line breaking)."""
         self.set_font(FAMILY, "", SIZE)
         room = end - self.get_x() - 2 * self.c_margin
         count = max(int(room / self.get_string_width(".")) - 1, 3)
-        self.write(LINE, "." * count)
+        if self.get_x() + count * self.get_string_width(".") > self.right:  # no room left on this line
+            self.ln(LINE)
+            count = max(int((end - self.l_margin) / self.get_string_width(".")) - 2, 3)
+        self.cell(count * self.get_string_width(".") + 2 * self.c_margin, LINE, "." * count)
 
     def field(self, label: str, value: str, end: float | None = None) -> None:
         """Write "label: value" and dots up to ``end`` (the right margin by default), wrapping a long value."""
@@ -238,24 +243,43 @@ def _signature(pdf: _Page, form: Form, answers: dict[str, Any], shown: dict[str,
         pdf.cell(half + 15, LINE, name, align="C", new_x="LMARGIN", new_y="NEXT")
 
 
-# -- for the back office -------------------------------------------------------------------------
+# -- for the back office and the sender -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """Everything a dossier's declaration is drawn from, read in one go (drawing it needs no database)."""
+
+    form: Form
+    answers: dict[str, Any]
+    shown: dict[str, Any]
+    office: str
+    place: str
+    on: date
+    code: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.form.file_name}-{self.code}.pdf"
+
+    def draw(self, blobs: BlobStore) -> tuple[str, str]:
+        """Draw the PDF (tens of milliseconds: the sender runs this in a thread) and store it; return (path, file name)."""
+        data = render(self.form, self.answers, self.shown, office=self.office, place=self.place, on=self.on, code=self.code)
+        _, path = blobs.put(data, PDF_MIME)
+        return str(path), self.file_name
 
 
 @dataclass
 class Declarations:
-    """Draws a dossier's declaration and keeps it in the blob store, for the card to carry."""
+    """The procedures' declaration forms, by flow id, and where each office's declarations are made."""
 
     forms: dict[str, Form]
-    blobs: BlobStore
-    place_of: Callable[[str], str] = lambda commune_code: ""  # an office's commune code -> "Phường ..., Tây Ninh"
+    place_of: Callable[[str], str] = lambda commune_code: ""  # an office's commune code -> "Phường Tân Ninh"
 
-    def document(self, dossier, office) -> tuple[str, str] | None:
-        """Draw and store a dossier's declaration; return (path, file name), or None if its procedure has no form."""
+    def drawing(self, dossier, office) -> Drawing | None:
+        """Return what a dossier's declaration is drawn from, as the dossier is now; None if its procedure has no form."""
         form = self.forms.get(dossier.flow_id)
         if form is None:
             return None
-        on = datetime.fromisoformat(dossier.submitted_at).date()
-        data = render(form, dossier.answers, dossier.shown or {}, office=office.name, place=self.place_of(office.commune),
-                      on=on, code=dossier.receipt_code)
-        _, path = self.blobs.put(data, PDF_MIME)
-        return str(path), f"{form.file_name}-{dossier.receipt_code}.pdf"
+        return Drawing(form, dict(dossier.answers), dict(dossier.shown or {}), office.name, self.place_of(office.commune),
+                       datetime.fromisoformat(dossier.submitted_at).date(), dossier.receipt_code)

@@ -74,8 +74,8 @@ class Notify:
 
 @dataclass(frozen=True)
 class AdminPost:
-    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos and its
-    declaration PDF among the documents, sent after the photos)."""
+    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos, then its
+    documents: the declaration PDF, drawn when the post is sent)."""
 
     text: Text
     buttons: tuple[tuple[Button, ...], ...] = ()
@@ -83,6 +83,7 @@ class AdminPost:
     dossier_id: int | None = None
     office: str | None = None  # the unit code of the office whose admin chat it goes to (None: the chat that asked)
     documents: tuple[tuple[str, str], ...] = ()  # files to attach: (path in the blob store, file name shown)
+    declaration: int | None = None  # the dossier whose declaration PDF the sender draws and attaches to the documents
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Effects to send, as JSON for the outbox and back: message keys, parameters (Text trees), buttons, photos.
 
 Nothing is rendered here: the sender renders in the stored language at send time. The receipt's QR image is
-stored as its receipt code and drawn when it is sent, so it is as durable as the message before it.
+stored as its receipt code and drawn when it is sent, so it is as durable as the message before it; a card's
+declaration PDF likewise, as its dossier's id.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def encode(effect: Outgoing) -> dict[str, Any]:
     if isinstance(effect, AdminPost):
         return {"type": "admin_post", "text": _text(effect.text), "buttons": _rows(effect.buttons),
                 "photos": list(effect.photos), "dossier_id": effect.dossier_id,
-                "documents": [list(document) for document in effect.documents]}
+                "documents": [list(document) for document in effect.documents], "declaration": effect.declaration}
     if isinstance(effect, EditCard):
         return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons)}
     raise TypeError(f"not an effect to send: {type(effect).__name__}")
@@ -55,7 +56,8 @@ def decode(data: dict[str, Any]) -> Outgoing:
         return Notify(data["channel"], data["user_id"], _untext(data["text"]), _unrows(data["buttons"]))
     if kind == "admin_post":
         return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"],
-                         documents=tuple((str(path), str(name)) for path, name in data.get("documents", ())))
+                         documents=tuple((str(path), str(name)) for path, name in data.get("documents", ())),
+                         declaration=data.get("declaration"))
     if kind == "edit_card":
         return EditCard(data["message_id"], _untext(data["text"]), _unrows(data["buttons"]))
     raise ValueError(f"unknown stored effect {kind!r}")

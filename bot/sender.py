@@ -16,7 +16,8 @@ import asyncio
 import logging
 import time
 from collections import deque
-from typing import Callable
+from dataclasses import replace
+from typing import Awaitable, Callable
 
 from sqlite_utils import Database
 
@@ -67,12 +68,14 @@ class Sender:
     def __init__(
         self, db: Database, dispatcher: Dispatcher, draw_receipt: Callable[[str], SendPhoto],
         report_card: Callable[[int, int], None], limits: Limits | None = None,
+        draw_declaration: Callable[[int], Awaitable[tuple[str, str] | None]] | None = None,
     ) -> None:
         self.db = db
         self.dispatcher = dispatcher
         self.draw_receipt = draw_receipt
         self.report_card = report_card
         self.limits = limits or Limits()
+        self.draw_declaration = draw_declaration  # a card's declaration PDF, drawn when the card is sent
         self.workers: dict[str, asyncio.Task] = {}
         self.signal = asyncio.Event()
         self.task: asyncio.Task | None = None
@@ -146,6 +149,8 @@ class Sender:
                 return
         if isinstance(effect, ReceiptImage):
             effect = self.draw_receipt(effect.code)
+        if isinstance(effect, AdminPost) and effect.declaration is not None:
+            effect = await self._with_declaration(effect)
         messages = 1 + (len(effect.photos) + 9) // 10 + len(effect.documents) if isinstance(effect, AdminPost) else 1
         await self.limits.wait(messages, group=row.chat == ADMIN and isinstance(effect, AdminPost))
         with transaction(self.db):
@@ -161,6 +166,17 @@ class Sender:
             outbox.mark_sent(self.db, row.id, message_id)
             if isinstance(effect, AdminPost) and effect.dossier_id is not None and message_id is not None:
                 self.report_card(effect.dossier_id, message_id)
+
+    async def _with_declaration(self, post: AdminPost) -> AdminPost:
+        """Draw the post's declaration PDF and add it to its documents (the card goes without it if that fails)."""
+        if self.draw_declaration is None or post.declaration is None:
+            return post
+        try:
+            drawn = await self.draw_declaration(post.declaration)
+        except Exception as exc:  # noqa: BLE001 - a card without its PDF beats a card never posted
+            log.error("outbox: could not draw a declaration (%s)", type(exc).__name__)
+            return post
+        return replace(post, documents=post.documents + (drawn,)) if drawn else post
 
     def _failed(self, row: OutboxRow, error: Exception) -> None:
         kind, delay = self.dispatcher.failure(row.channel, error)

@@ -169,3 +169,13 @@ async def test_the_card_carries_the_declaration_to_print_and_sign(client):
     assert "Họ, chữ đệm, tên: Trần Bảo Ân" in flat(text_of(Path(redrawn[-1][0]).read_bytes()))
     assert get_dossier(client.services.db, code).answers["child_name"] == "Trần Bảo Ân"
 
+
+
+async def test_a_declaration_that_cannot_be_drawn_does_not_hold_up_the_card(client):
+    async def broken(dossier_id: int):
+        raise OSError("disk full")
+
+    client.services.sender.draw_declaration = broken
+    code = await file_birth_registration(client.citizen(1001))
+    assert "Trạng thái: Mới đăng ký" in client.card(code).text
+    assert not any(m.document for m in client.admin)
