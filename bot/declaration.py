@@ -170,9 +170,10 @@ def render(form: Form, answers: dict[str, Any], shown: dict[str, Any], *, office
     pdf.add_page()
     width = pdf.right - pdf.l_margin
     pdf.set_font(FAMILY, "I", 9)
-    pdf.cell(width / 2, 5, f"Mã hồ sơ: {code}", align="L")
-    pdf.cell(width / 2, 5, form.reference, align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
+    if form.reference:
+        pdf.cell(width, 4.5, form.reference, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 4.5, f"Mã hồ sơ: {code}", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
     pdf.set_font(FAMILY, "B", SIZE)
     pdf.cell(width, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(width, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
