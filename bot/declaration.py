@@ -2,8 +2,9 @@
 
 The layout of each procedure's form is data (``flows/forms/<flow id>.yaml``, read by ``flows/forms.py``); this
 module only draws: the national emblem header, the title, "Kính gửi: <office>", the numbered fields on dotted
-lines, the requester's commitment, the place and date line and the signature block, with fpdf2 and the committed
-DejaVu Serif fonts (``bot/fonts/``), which write every Vietnamese letter. Officials print it for the citizen to
+lines, the requester's commitment, the place and date line and the signature block, with fpdf2 (on the page of
+``bot/form_page.py``, imported only when drawing) and the committed DejaVu Serif fonts (``bot/fonts/``), which
+write every Vietnamese letter. Officials print it for the citizen to
 sign at the office. Drawing takes tens of milliseconds, so it is not done in the desk's transaction: a card's post
 names its dossier (``AdminPost.declaration``) and the sender draws the PDF, in a thread, when it posts the card,
 from the answers as they are then (after a supplement, the supplemented ones). Answers are read as stored: a choice in the form's own words (whatever language the citizen
@@ -15,16 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING, Any, Callable
 
 from flows.forms import Field, Form, Repeated, Row, Sentence
 from storage.blobs import BlobStore
 
+if TYPE_CHECKING:
+    from bot.form_page import FormPage
+
+PDF_MIME = "application/pdf"
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSerif"
-PDF_MIME = "application/pdf"
 LINE = 6.6  # mm between the form's lines
 SIZE = 11  # the form's type size, in points
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -110,45 +112,7 @@ def _item_answers(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
 # -- drawing -------------------------------------------------------------------------------------
 
 
-class _Page(FPDF):
-    """An A4 form page with the DejaVu Serif family."""
-
-    def __init__(self) -> None:
-        super().__init__(format="A4")
-        self.set_margins(25, 15, 18)
-        self.set_auto_page_break(True, margin=15)
-        self.add_font(FAMILY, "", str(FONTS / "DejaVuSerif.ttf"))
-        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
-        self.add_font(FAMILY, "I", str(FONTS / "DejaVuSerif-Italic.ttf"))
-        self.set_font(FAMILY, "", SIZE)
-
-    @property
-    def right(self) -> float:
-        return self.w - self.r_margin
-
-    def dots_to(self, end: float) -> None:
-        """Write dots from here to ``end`` (at least a few), as on the paper form (one cell: no line breaking)."""
-        self.set_font(FAMILY, "", SIZE)
-        room = end - self.get_x() - 2 * self.c_margin
-        count = max(int(room / self.get_string_width(".")) - 1, 3)
-        if self.get_x() + count * self.get_string_width(".") > self.right:  # no room left on this line
-            self.ln(LINE)
-            count = max(int((end - self.l_margin) / self.get_string_width(".")) - 2, 3)
-        self.cell(count * self.get_string_width(".") + 2 * self.c_margin, LINE, "." * count)
-
-    def field(self, label: str, value: str, end: float | None = None) -> None:
-        """Write "label: value" and dots up to ``end`` (the right margin by default), wrapping a long value."""
-        self.set_font(FAMILY, "", SIZE)
-        self.write(LINE, f"{label}: ")
-        if value:
-            self.set_font(FAMILY, "B", SIZE)
-            self.write(LINE, value + " ")
-        end = self.right if end is None else end
-        if self.get_x() < end - self.get_string_width("...") or not value:
-            self.dots_to(end)
-
-
-def _line(pdf: _Page, line: Field | Row, answers: dict[str, Any], shown: dict[str, Any]) -> None:
+def _line(pdf: "FormPage", line: Field | Row, answers: dict[str, Any], shown: dict[str, Any]) -> None:
     if isinstance(line, Field):
         pdf.field(line.label, value_of(line, answers, shown))
     else:
@@ -163,7 +127,9 @@ def _line(pdf: _Page, line: Field | Row, answers: dict[str, Any], shown: dict[st
 def render(form: Form, answers: dict[str, Any], shown: dict[str, Any], *, office: str, place: str, on: date,
            code: str) -> bytes:
     """Draw a dossier's declaration and return the PDF's bytes (the same answers give the same bytes)."""
-    pdf = _Page()
+    from bot.form_page import FormPage  # fpdf2 takes a second or two to import: only when drawing
+
+    pdf = FormPage()
     pdf.set_title(f"{form.title.capitalize()} {code}")
     pdf.set_creator("motcua")
     pdf.set_creation_date(datetime(on.year, on.month, on.day))
@@ -199,7 +165,7 @@ def render(form: Form, answers: dict[str, Any], shown: dict[str, Any], *, office
     return bytes(pdf.output())
 
 
-def _lines(pdf: _Page, lines: tuple, answers: dict[str, Any], shown: dict[str, Any]) -> None:
+def _lines(pdf: "FormPage", lines: tuple, answers: dict[str, Any], shown: dict[str, Any]) -> None:
     width = pdf.right - pdf.l_margin
     for line in lines:
         if isinstance(line, Sentence):
@@ -220,7 +186,7 @@ def _lines(pdf: _Page, lines: tuple, answers: dict[str, Any], shown: dict[str, A
             _line(pdf, line, answers, shown)
 
 
-def _signature(pdf: _Page, form: Form, answers: dict[str, Any], shown: dict[str, Any], place: str, on: date) -> None:
+def _signature(pdf: "FormPage", form: Form, answers: dict[str, Any], shown: dict[str, Any], place: str, on: date) -> None:
     """The place and date line, then who signs, how, room for the signature and the name, in the right half."""
     half = (pdf.right - pdf.l_margin) / 2
     left = pdf.l_margin + half - 15
