@@ -38,7 +38,7 @@ from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficialTask
 
 if TYPE_CHECKING:
-    from bot.declaration import Declarations
+    from bot.declaration import Declarations, Drawing
 
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
@@ -85,7 +85,7 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
         return dossier_id if dossier and self.declarations and dossier.flow_id in self.declarations.forms else None
 
-    def declaration_drawing(self, dossier_id: int):
+    def declaration_drawing(self, dossier_id: int) -> "Drawing | None":
         """Return what drawing a dossier's declaration needs, as it is now (None without a form)."""
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
         return self.declarations.drawing(dossier, self.office_of(dossier)) if self.declarations and dossier else None
