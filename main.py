@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from bot.backoffice import BackOffice
 from bot.desk import Desk, vietnam_now
+from bot.declaration import Declarations
 from bot.dispatch import Dispatcher
 from bot.engine import KINDS, Engine
 from bot.offices import Offices, load_offices
@@ -32,6 +33,8 @@ from bot.services import MENU_BUTTONS, CitizenServices, LookupLimits
 from bot.settings import ROOT, Settings, SettingsError, load_settings
 from flows import places
 from flows.compiler import CompiledFlow, FlowError, load_flows
+from flows.forms import FormError, load_forms
+from flows.forms import problems as form_problems
 from flows.validators import VALIDATORS, load_id_provinces, load_vsic
 from flows.vsic import keyword_problems
 from locales.catalog import Catalog, LocaleError
@@ -68,12 +71,19 @@ def build(settings: Settings, *, db_path: Path | None = None, clock=vietnam_now)
     db = open_database(db_path or settings.data_dir / "motcua.sqlite")
     blobs = BlobStore(settings.data_dir / "blobs")
     backoffice = BackOffice(db, flows, offices, callback_secret(settings.data_dir), clock)
+    backoffice.declarations = Declarations(load_forms(settings.flows_dir / "forms"), commune_name)
     desk = Desk(db=db, engine=engine, blobs=blobs, offices=offices, clock=clock, backoffice=backoffice)
     desk.services = CitizenServices(db, engine, backoffice, LookupLimits.from_settings(settings))
     dispatcher = Dispatcher()
     sender = Sender(db, dispatcher, desk.receipt_image, desk.card_posted, draw_qr=desk.qr_image,
-                    report_prompt=desk.prompt_posted)
+                    report_prompt=desk.prompt_posted, draw_declaration=desk.declaration_document)
     return Services(settings, catalog, flows, engine, offices, db, blobs, backoffice, desk, dispatcher, sender)
+
+
+def commune_name(code: str) -> str:
+    """Return a commune's name from its 2025 code ("Phường Tân Ninh"), or "" if unknown (the declaration's place)."""
+    found = places.commune(code) if code else None
+    return found.name if found is not None else ""
 
 
 def callback_secret(data_dir: Path) -> bytes:
@@ -100,6 +110,11 @@ def check(settings: Settings) -> list[str]:
             problems.append(f"{settings.flows_dir}: no flow files")
     except FlowError as exc:
         problems += str(exc).splitlines()
+        flows = {}
+    try:
+        problems += form_problems(load_forms(settings.flows_dir / "forms"), {k: v.flow for k, v in flows.items()})
+    except FormError as exc:
+        problems.append(str(exc))
     known = catalog.keys()
     for path in sorted([*ROOT.glob("bot/**/*.py"), *ROOT.glob("flows/*.py")]):
         for key in sorted(set(re.findall(r'Text\(\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8")))):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlite_utils import Database
 
@@ -44,6 +44,9 @@ from flows.validators import VALIDATORS, Invalid, ValidationContext
 from locales import formats
 from storage import audit, dossiers, tasks
 from storage.records import Dossier, OfficeCounts, OfficialTask
+
+if TYPE_CHECKING:
+    from bot.declaration import Declarations, Drawing
 
 MAX_REASON = 500
 CITIZEN_ACTOR = "Công dân"  # how a citizen's own change shows on the card (the audit log keeps who exactly)
@@ -78,6 +81,7 @@ class BackOffice:
     offices: Offices
     secret: bytes
     clock: Callable[[], datetime]
+    declarations: "Declarations | None" = None  # the procedures' declaration forms, drawn as PDFs for the cards
 
     # -- cards ---------------------------------------------------------------------------------
 
@@ -88,7 +92,18 @@ class BackOffice:
         dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
         flow = self.flows[dossier.flow_id].flow
         return AdminPost(text=text, buttons=buttons, photos=tuple(row.path for row in attachments), dossier_id=dossier_id,
-                         office=dossier.office_code, captions=cards.captions(flow, attachments))
+                         office=dossier.office_code, captions=cards.captions(flow, attachments),
+                         declaration=self.declaration(dossier_id))
+
+    def declaration(self, dossier_id: int) -> int | None:
+        """Return the dossier whose declaration PDF a post about it carries (None if its procedure has no form)."""
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        return dossier_id if dossier and self.declarations and dossier.flow_id in self.declarations.forms else None
+
+    def declaration_drawing(self, dossier_id: int) -> "Drawing | None":
+        """Return what drawing a dossier's declaration needs, as it is now (None without a form)."""
+        dossier = dossiers.get_dossier_by_id(self.db, dossier_id)
+        return self.declarations.drawing(dossier, self.office_of(dossier)) if self.declarations and dossier else None
 
     def card_edit(self, dossier_id: int) -> list[EditCard]:
         """Return the edit that shows a dossier's card as it is now (none if the card was never posted)."""

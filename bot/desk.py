@@ -21,7 +21,7 @@ import asyncio
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable, Iterator
 
@@ -360,6 +360,14 @@ class Desk:
         """Remember the numbered menu just shown to a citizen."""
         channels.save_menu(self.db, citizen.key, menu)
 
+    async def declaration_document(self, dossier_id: int) -> tuple[str, str] | None:
+        """Draw and store a dossier's declaration PDF (the sender, when posting): read here, drawn in a thread so
+        the event loop keeps serving; return (path, file name), or None without a form."""
+        drawing = self.backoffice.declaration_drawing(dossier_id) if self.backoffice is not None else None
+        if drawing is None:
+            return None
+        return await asyncio.to_thread(drawing.draw, self.blobs)
+
     def receipt_image(self, code: str) -> SendPhoto:
         """Draw and store the receipt's QR code (after the commit: it takes milliseconds)."""
         _, path = self.blobs.put(receipt_qr_png(code), "image/png")
@@ -438,6 +446,8 @@ class Desk:
         dossiers.bind_attachments(self.db, citizen.key, dossier.id, redone)
         dossiers.replace_answers(self.db, dossier.id, submit.answers, submit.shown, list(redone))
         changed = self.backoffice.citizen_changed(dossier, "supplied", f"citizen:{citizen.key}", photos_of=list(redone))
+        declaration = self.backoffice.declaration(dossier.id)  # drawn again from the supplemented answers
+        changed = [replace(e, declaration=declaration) if isinstance(e, AdminPost) else e for e in changed]
         return [Say(Text("supplement-sent", {"code": dossier.receipt_code}))] + changed
 
     async def _download_and_check(self, fetch: Fetch, fetcher: Fetcher) -> tuple[PhotoChecked, ...]:

@@ -76,7 +76,8 @@ class Notify:
 
 @dataclass(frozen=True)
 class AdminPost:
-    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos)."""
+    """Post in the officials' admin chat; with a dossier id it is that dossier's card (with its photos, then its
+    documents: the declaration PDF, drawn when the post is sent)."""
 
     text: Text
     buttons: tuple[tuple[Button, ...], ...] = ()
@@ -85,6 +86,8 @@ class AdminPost:
     office: str | None = None  # the unit code of the office whose admin chat it goes to (None: the chat that asked)
     captions: tuple[Text, ...] = ()  # one per photo (its document), in the order of ``photos``
     prompt_for: str | None = None  # the official whose task this prompt asks for (its message id is kept on the task)
+    documents: tuple[tuple[str, str], ...] = ()  # files to attach: (path in the blob store, file name shown)
+    declaration: int | None = None  # the dossier whose declaration PDF the sender draws and attaches to the documents
 
 
 @dataclass(frozen=True)

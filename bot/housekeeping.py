@@ -1,4 +1,5 @@
-"""Periodic care of stored data: remind the owners of idle drafts, then delete drafts left too long.
+"""Periodic care of stored data: remind the owners of idle drafts, then delete drafts left too long; send the
+day's reminders (a citizen's appointment, an office's due dossiers: bot/reminders.py).
 
 Drafts hold ID photos (sensitive personal data) and must not linger: a draft idle for the retention period
 is deleted with its photos, one day after a reminder; the notices go to the outbox in the transaction that
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Callable, Sequence
 
 from sqlite_utils import Database
@@ -20,6 +21,7 @@ from sqlite_utils import Database
 from bot.desk import load_session, save_session
 from bot.effects import Effect, Notify, Text
 from bot.events import Citizen
+from bot.reminders import send_reminders
 from storage import audit, digests, dossiers, erasure, inbox, outbox, sessions
 from storage.blobs import BlobStore
 from storage.database import transaction
@@ -88,6 +90,12 @@ def send_digest(db: Database, backoffice, queue: Callable[..., None], now: datet
     return True
 
 
+def remind(services) -> list[Effect]:
+    """Send the reminders due now (each once, through the outbox): citizens' appointments, offices' due lists."""
+    at = time.fromisoformat(services.settings.reminders_at.zfill(5))
+    return send_reminders(services.db, services.backoffice, services.desk.clock(), at, services.desk.queue)
+
+
 async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
     """Sweep drafts and empty the write-ahead log now and then, forever; deliver reminders, notices and the
     supervisors' digest."""
@@ -100,6 +108,7 @@ async def run_housekeeping(services, dispatcher, every: float = 300.0) -> None:
             sweep_drafts(services.db, services.blobs, services.flows, services.desk.clock(), services.settings.draft_retention_days,
                          queue=services.desk.queue)
             erasure.scrub(services.db)  # also finishes any scrub after an erase that a reader held up
+            remind(services)
             dispatcher.wake()
         except Exception as exc:  # noqa: BLE001 - keep sweeping; no personal data in the log
             log.error("housekeeping failed: %s", type(exc).__name__)

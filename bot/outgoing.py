@@ -2,7 +2,7 @@
 
 Nothing is rendered here: the sender renders in the stored language at send time. The receipt's QR image is
 stored as its receipt code (a fee request's VietQR image as its payload) and drawn when it is sent, so it is as
-durable as the message before it.
+durable as the message before it; a card's declaration PDF likewise, as its dossier's id.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def encode(effect: Outgoing) -> dict[str, Any]:
     if isinstance(effect, AdminPost):
         return {"type": "admin_post", "text": _text(effect.text), "buttons": _rows(effect.buttons),
                 "photos": list(effect.photos), "dossier_id": effect.dossier_id, "office": effect.office,
-                "captions": [_text(c) for c in effect.captions], "prompt_for": effect.prompt_for}
+                "captions": [_text(c) for c in effect.captions], "prompt_for": effect.prompt_for,
+                "documents": [list(document) for document in effect.documents], "declaration": effect.declaration}
     if isinstance(effect, EditCard):
         return {"type": "edit_card", "message_id": effect.message_id, "text": _text(effect.text), "buttons": _rows(effect.buttons),
                 "office": effect.office}
@@ -68,7 +69,10 @@ def decode(data: dict[str, Any]) -> Outgoing:
     if kind == "notify":
         return Notify(data["channel"], data["user_id"], _untext(data["text"]), _unrows(data["buttons"]))
     if kind == "admin_post":
-        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"], data.get("office"))
+        return AdminPost(_untext(data["text"]), _unrows(data["buttons"]), tuple(data["photos"]), data["dossier_id"], data.get("office"),
+                         captions=tuple(_untext(c) for c in data.get("captions") or ()), prompt_for=data.get("prompt_for"),
+                         documents=tuple((str(path), str(name)) for path, name in data.get("documents", ())),
+                         declaration=data.get("declaration"))
     if kind == "edit_card":
         return EditCard(data["message_id"], _untext(data["text"]), _unrows(data["buttons"]), data.get("office"))
     raise ValueError(f"unknown stored effect {kind!r}")

@@ -16,7 +16,8 @@ import asyncio
 import logging
 import time
 from collections import deque
-from typing import Callable
+from dataclasses import replace
+from typing import Awaitable, Callable
 
 from sqlite_utils import Database
 
@@ -70,6 +71,7 @@ class Sender:
         report_card: Callable[[int, int], None], limits: Limits | None = None,
         draw_qr: Callable[[QrImage], SendPhoto] | None = None,
         report_prompt: Callable[[str, int], None] | None = None,
+        draw_declaration: Callable[[int], Awaitable[tuple[str, str] | None]] | None = None,
     ) -> None:
         self.db = db
         self.dispatcher = dispatcher
@@ -78,6 +80,7 @@ class Sender:
         self.draw_qr = draw_qr
         self.report_prompt = report_prompt
         self.limits = limits or Limits()
+        self.draw_declaration = draw_declaration  # a card's declaration PDF, drawn when the card is sent
         self.workers: dict[str, asyncio.Task] = {}
         self.signal = asyncio.Event()
         self.task: asyncio.Task | None = None
@@ -155,7 +158,9 @@ class Sender:
             if self.draw_qr is None:
                 raise TypeError("this sender cannot draw QR images")
             effect = self.draw_qr(effect)
-        messages = 1 + (len(effect.photos) + 9) // 10 if isinstance(effect, AdminPost) else 1
+        if isinstance(effect, AdminPost) and effect.declaration is not None:
+            effect = await self._with_declaration(effect)
+        messages = 1 + (len(effect.photos) + 9) // 10 + len(effect.documents) if isinstance(effect, AdminPost) else 1
         await self.limits.wait(messages, group=row.chat if row.channel == ADMIN and isinstance(effect, AdminPost) else None)
         with transaction(self.db):
             outbox.mark_sending(self.db, row.id)
@@ -172,6 +177,17 @@ class Sender:
                 self.report_card(effect.dossier_id, message_id)
             if isinstance(effect, AdminPost) and effect.prompt_for is not None and message_id is not None and self.report_prompt:
                 self.report_prompt(effect.prompt_for, message_id)
+
+    async def _with_declaration(self, post: AdminPost) -> AdminPost:
+        """Draw the post's declaration PDF and add it to its documents (the card goes without it if that fails)."""
+        if self.draw_declaration is None or post.declaration is None:
+            return post
+        try:
+            drawn = await self.draw_declaration(post.declaration)
+        except Exception as exc:  # noqa: BLE001 - a card without its PDF beats a card never posted
+            log.error("outbox: could not draw a declaration (%s)", type(exc).__name__)
+            return post
+        return replace(post, documents=post.documents + (drawn,)) if drawn else post
 
     def _failed(self, row: OutboxRow, error: Exception) -> None:
         kind, delay = self.dispatcher.failure(row.channel, error)

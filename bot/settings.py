@@ -48,6 +48,7 @@ class Settings:
     lookup_service_limit: int = 5
     lookup_service_window_minutes: int = 1
     photo_max_megapixels: int = 40
+    reminders_at: str = "07:00"  # Vietnam time from which each day's reminders go out (citizens' pickups, offices' due list)
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -114,6 +115,7 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
         lookup_service_limit=integer("LOOKUP_SERVICE_LIMIT", defaults.lookup_service_limit),
         lookup_service_window_minutes=integer("LOOKUP_SERVICE_WINDOW_MINUTES", defaults.lookup_service_window_minutes),
         photo_max_megapixels=integer("PHOTO_MAX_MEGAPIXELS", defaults.photo_max_megapixels),
+        reminders_at=env.get("REMINDERS_AT", "").strip() or defaults.reminders_at,
     )
     if settings.telegram_token and ":" not in settings.telegram_token:
         raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (expected '<digits>:<letters>')")
@@ -129,6 +131,9 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: Path = ROOT / "
     megapixels = settings.photo_max_megapixels
     if not 1 <= megapixels <= PILLOW_MEGAPIXELS:
         raise SettingsError(f"PHOTO_MAX_MEGAPIXELS must be from 1 to {PILLOW_MEGAPIXELS}, got {megapixels}")
+    hour, _, minute = settings.reminders_at.partition(":")
+    if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60):
+        raise SettingsError(f"REMINDERS_AT must be a time of day as HH:MM (Vietnam time), got {settings.reminders_at!r}")
     if not 0 < settings.sandbox_port < 65536:
         raise SettingsError(f"SANDBOX_PORT must be a port number, got {settings.sandbox_port}")
     return settings

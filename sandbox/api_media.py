@@ -1,4 +1,4 @@
-"""Bot API methods about files: sendPhoto, sendMediaGroup (photos), getFile and file downloads."""
+"""Bot API methods about files: sendPhoto, sendMediaGroup (photos), sendDocument, getFile and file downloads."""
 
 from __future__ import annotations
 
@@ -10,17 +10,18 @@ from aiohttp import web
 from sandbox import markup
 from sandbox.api_common import Handler, caption_of, reply_parameters
 from sandbox.errors import ApiError, bad_request, dumps
-from sandbox.files import WRONG_FILE
+from sandbox.files import WRONG_FILE, document_json
 from sandbox.models import BotAccount
 from sandbox.params import Params, UploadedFile
 from sandbox.state import World
 
 PHOTO_LIMIT = 10 * 1024 * 1024
+DOCUMENT_LIMIT = 50 * 1024 * 1024  # what a bot may upload as a document
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 
 
 class MediaMethods:
-    """sendPhoto, sendMediaGroup (photos), getFile."""
+    """sendPhoto, sendMediaGroup (photos), sendDocument, getFile."""
 
     def __init__(self, world: World) -> None:
         self.world = world
@@ -29,6 +30,7 @@ class MediaMethods:
         return {
             "sendPhoto": self.send_photo,
             "sendMediaGroup": self.send_media_group,
+            "sendDocument": self.send_document,
             "getFile": self.get_file,
         }
 
@@ -89,6 +91,34 @@ class MediaMethods:
             for index, content in enumerate(contents)
         ]
         return [world.render(message) for message in messages]
+
+    def _document(self, upload: UploadedFile | None, reference: Any) -> dict[str, Any]:
+        if upload is not None:
+            if len(upload.data) > DOCUMENT_LIMIT:
+                raise bad_request("file is too big")
+            if not upload.data:
+                raise bad_request("file must be non-empty")
+            return self.world.files.document(upload.data, upload.file_name, upload.content_type)
+        if isinstance(reference, str) and reference.strip():
+            stored = self.world.files.get(self._file_id(reference))
+            if stored is None:
+                raise bad_request(WRONG_FILE)
+            if stored.kind != "document":
+                raise bad_request("type of file mismatch")
+            return document_json(stored)
+        raise bad_request("there is no document in the request")
+
+    async def send_document(self, bot: BotAccount, p: Params) -> dict[str, Any]:
+        """Send a file (a new upload, named by its multipart file name, or a known document's file_id)."""
+        world = self.world
+        key = world.bot_chat(bot, p.chat_id(), sending=True)
+        caption = caption_of(p.str("caption"), p)
+        reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"))
+        reply_to = world.reply_target(key, reply_parameters(p))
+        content = {"document": self._document(p.file("document"), p.raw("document")), **caption}
+        world.spend(bot, key)
+        message = world.bot_send(bot, key, content, reply_to=reply_to, reply_markup=reply_markup)
+        return world.render(message)
 
     async def get_file(self, bot: BotAccount, p: Params) -> dict[str, Any]:
         """Describe a file and give the ``file_path`` to download it from."""

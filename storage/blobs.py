@@ -1,4 +1,4 @@
-"""Content-addressed files in the data directory: photos and generated images, named by SHA-256."""
+"""Content-addressed files in the data directory: photos, generated images and PDFs, named by SHA-256."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png"}
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
 
 
 class BlobStore:

@@ -315,3 +315,15 @@ def forget_drafts(db: Database, owner: str, hashes: list[str] | None = None) -> 
     for sha in hashes:
         db.execute("DELETE FROM attachments WHERE owner = ? AND sha256 = ? AND dossier_id IS NULL", [owner, sha])
     return [sha for sha in set(hashes) if not is_referenced(db, sha)]
+
+
+def due_on(db: Database, day: str, states: tuple[str, ...]) -> list[Dossier]:
+    """Return the dossiers in these states whose legal due date (hạn giải quyết) is this day, by office, oldest first."""
+    marks = ", ".join("?" for _ in states)
+    return _dossiers(db, f"WHERE expected_on = ? AND state IN ({marks}) ORDER BY office_code, submitted_at, id", [day, *states])
+
+
+def to_pick_up_on(db: Database, day: str, states: tuple[str, ...]) -> list[Dossier]:
+    """Return the dossiers in these states whose appointment (ngày hẹn trả kết quả) is this day, oldest first."""
+    marks = ", ".join("?" for _ in states)
+    return _dossiers(db, f"WHERE pickup_on = ? AND state IN ({marks}) ORDER BY submitted_at, id", [day, *states])

@@ -245,3 +245,12 @@ def m011_fee_paid_and_handover(db: Database) -> None:
 def m012_supplement_changes(db: Database) -> None:
     """Keep a dossier's answers as they were before its last supplement, so the card can show what changed."""
     db.table("dossiers").add_column("before_supplement", str)
+
+
+@migration
+def m013_reminders(db: Database) -> None:
+    """Remember each reminder sent (a citizen's pickup, an office's morning list) so it goes out once, across
+    restarts; index the dates they are found by."""
+    db.table("reminders_sent").create({"key": str, "sent_at": str}, pk="key")
+    db.execute("CREATE INDEX dossiers_expected_on ON dossiers (expected_on, state)")
+    db.execute("CREATE INDEX dossiers_pickup_on ON dossiers (pickup_on, state)")

@@ -69,6 +69,7 @@ class Message:
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     photo: str | None = None  # the image file's path
     edits: int = 0
+    document: tuple[str, str] | None = None  # a file sent as a document: (its path, the file name shown)
 
     @property
     def labels(self) -> list[str]:
@@ -130,7 +131,7 @@ class CollectingChannel:
 
 
 class CollectingAdminChat:
-    """The admin chat, faked: posts (photos, then the text with its buttons) and edits of cards in place."""
+    """The admin chat, faked: posts (photos, documents, then the text with its buttons) and edits of cards in place."""
 
     def __init__(self, client: Client) -> None:
         self.client = client
@@ -141,6 +142,8 @@ class CollectingAdminChat:
         captions = [render(DEFAULT_LANGUAGE, c) for c in post.captions] + [""] * len(post.photos)
         for path, caption in zip(post.photos, captions):
             self.client.add(key, caption, photo=path)
+        for document in post.documents:
+            self.client.add(key, "").document = document
         text = self.client.services.catalog.render(DEFAULT_LANGUAGE, post.text)
         return self.client.add(key, text, self.client.rows(DEFAULT_LANGUAGE, post.buttons)).id
 

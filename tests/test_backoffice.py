@@ -48,7 +48,8 @@ async def test_birth_registration_from_filing_to_rating(client):
     assert "Trần Bảo An" in review.text
     await press(citizen, "📨 Gửi hồ sơ", "Đã gửi phần bổ sung")
     supplied = [m for m in client.admin if f"Công dân đã gửi bổ sung cho hồ sơ {code}" in m.text]
-    assert len(supplied) == 1 and client.admin[-2].photo, "the redone photo comes with the notice"
+    assert len(supplied) == 1 and client.admin[-3].photo, "the redone photo comes with the notice"
+    assert client.admin[-2].document[1] == f"to-khai-{code}.pdf", "and the declaration, drawn again"
 
     # Processing, approval with the pickup date, hand-over, rating.
     await hoa.click("▶️ Bắt đầu xử lý", card=code)

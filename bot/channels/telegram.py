@@ -413,8 +413,8 @@ class TelegramChannel:
         outbox addresses each post to its office's chat, a reply to the chat that asked)."""
 
     async def post(self, post: AdminPost, chat: int | None = None) -> int | None:
-        """Post in an admin chat (the first office's when none is named): a card's photos as albums, then its text
-        with the action buttons."""
+        """Post in an admin chat (the first office's when none is named): a card's photos as albums, its documents
+        (the declaration PDF), then its text with the action buttons."""
         chat = chat if chat is not None else next(iter(self.admin_chats), None)
         if chat is None:
             return None
@@ -428,6 +428,9 @@ class TelegramChannel:
             else:
                 media = [InputMediaPhoto(Path(p).read_bytes(), caption=c) for p, c in chunk]
                 await with_retries(lambda m=media: self.bot.send_media_group(chat, m), idempotent=False)
+        for path, name in post.documents:
+            if Path(path).exists():
+                await with_retries(lambda p=path, n=name: self.bot.send_document(chat, Path(p).read_bytes(), filename=n), idempotent=False)
         text = self.catalog.render(DEFAULT_LANGUAGE, post.text)
         markup = keyboard(self.catalog, DEFAULT_LANGUAGE, post.buttons)
         parts = split_text(text, MESSAGE_LIMIT)

@@ -370,6 +370,22 @@ async def test_send_photo_upload_is_downloadable_by_the_client(bot, citizen, sb)
     assert again.photo[-1].file_unique_id == largest.file_unique_id
 
 
+async def test_send_document_upload_keeps_its_name_and_is_downloadable(bot, citizen, sb):
+    await started(citizen, bot)
+    data = b"%PDF-1.4 to khai"
+    sent = await bot.send_document(CITIZEN, data, filename="to-khai-000.00.59.H80-260310-0001.pdf")
+    assert sent.document.file_name == "to-khai-000.00.59.H80-260310-0001.pdf"
+    assert sent.document.mime_type == "application/pdf"
+    assert sent.document.file_size == len(data)
+    seen = (await citizen.messages())[-1]
+    assert seen["document"]["file_name"] == "to-khai-000.00.59.H80-260310-0001.pdf"
+    assert await sb.download(seen["file_url"]) == data
+    again = await bot.send_document(CITIZEN, sent.document.file_id)
+    assert again.document.file_unique_id == sent.document.file_unique_id
+    with pytest.raises(BadRequest, match="(?i)type of file mismatch"):
+        await bot.send_document(CITIZEN, (await bot.send_photo(CITIZEN, image_bytes())).photo[-1].file_id)
+
+
 async def test_user_photo_downloads_through_get_file(bot, citizen):
     await started(citizen, bot)
     data = image_bytes((800, 600), fmt="PNG")

@@ -13,6 +13,7 @@ from dataclasses import replace
 import httpx
 import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 
 import main
 from bot import vietqr
@@ -40,6 +41,15 @@ async def test_birth_registration_from_filing_to_rating(service):
     assert len(albums) == 3, "two ID card photos and the birth certificate, as one album"
     assert [m.get("caption") for m in albums] == ["Căn cước người yêu cầu (1/2)", "Căn cước người yêu cầu (2/2)", "Giấy chứng sinh"]
     assert card["text"].index("Trạng thái:") < card["text"].index("▸ Người yêu cầu") < card["text"].index("▸ Trẻ")
+    # The declaration, to print and sign, as a PDF document between the album and the card's text.
+    posted = await official.messages(ADMIN_CHAT)
+    documents = [m for m in posted if m.get("document")]
+    assert [m["document"]["file_name"] for m in documents] == [f"to-khai-{code}.pdf"]
+    assert documents[0]["document"]["mime_type"] == "application/pdf"
+    assert posted.index(documents[0]) == posted.index(card) - 1, "right after the album, before the card's text"
+    pdf = PdfReader(io.BytesIO(await service.client.download(documents[0]["file_url"])))
+    declaration = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "TỜ KHAI ĐĂNG KÝ KHAI SINH" in declaration and "Họ, chữ đệm, tên: Trần Bảo An" in declaration
 
     await act(official, code, "✅ Tiếp nhận")
     await citizen.wait_for(f"Hồ sơ {code} (Đăng ký khai sinh) đã được tiếp nhận", timeout=15)

@@ -2,7 +2,7 @@
 
 Private chat: /start greets with a reply keyboard, /menu offers two inline buttons, a pressed button
 is answered (toast) and its message edited, /tam posts a message and deletes it, photos are answered with their size, documents with their
-name, other text is echoed. Admin group: text is acknowledged, /pending posts a two-photo album and a
+name, other text is echoed. Admin group: text is acknowledged, /pending posts a two-photo album, a PDF document and a
 dossier card with buttons that edit the card when pressed.
 """
 
@@ -65,6 +65,7 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         InputMediaPhoto(scan_image("Giay chung sinh", (90, 120, 160))),
         InputMediaPhoto(scan_image("CCCD me", (150, 110, 80))),
     ])
+    await context.bot.send_document(chat.id, b"%PDF-1.7\n%%EOF\n", filename="to-khai-HS-0001.pdf")
     buttons = [[InlineKeyboardButton(CHOICES["approve"], callback_data="approve"),
                 InlineKeyboardButton(CHOICES["return"], callback_data="return")]]
     await context.bot.send_message(chat.id, CARD_TEXT, reply_markup=InlineKeyboardMarkup(buttons))

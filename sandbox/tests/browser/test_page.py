@@ -170,6 +170,9 @@ def test_official_in_the_group_sees_cards_and_the_bots_replies(page):
 
     pane.get_by_role("button", name="/pending").click()
     expect(pane.locator(".msg.in .album img")).to_have_count(2)
+    declaration = pane.get_by_role("link", name="to-khai-HS-0001.pdf")
+    expect(declaration).to_have_attribute("href", re.compile(r"^/sandbox/files/"))
+    expect(declaration).to_contain_text("application/pdf")
     card = bot_message(pane, "Hồ sơ HS-0001")
     card.get_by_role("button", name="Duyệt").click()
     expect(card).to_contain_text("✅ Duyệt — Cán bộ Hòa")
