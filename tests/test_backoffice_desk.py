@@ -4,6 +4,8 @@ cannot be undone, a line in the group after each action, and prompts that lose t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storage.dossiers import get_dossier
@@ -109,6 +111,9 @@ async def test_a_supplement_comes_captioned_and_the_card_shows_what_changed_unti
     assert "Giấy chứng sinh: ảnh mới thay ảnh cũ" in card
     assert any(f"Công dân đã gửi bổ sung cho hồ sơ {code}" in t for t in group_lines(client)), "the group is told"
 
+    backoffice = client.services.backoffice  # an office that charges for birth registration, to ask for a fee
+    office = backoffice.offices.default
+    backoffice.offices = backoffice.offices.replaced(replace(office, fees={**office.fees, "birth_registration": 8000}))
     await hoa.click("▶️ Bắt đầu xử lý", card=code)
     await hoa.click("💰 Yêu cầu nộp phí", card=code)
     card = client.card(code).text

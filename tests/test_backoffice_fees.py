@@ -82,6 +82,7 @@ async def test_fee_paid_records_the_official_and_the_approval_says_it_is_paid(cl
     assert (stored.fee_paid_by, stored.fee_paid_at) == ("Cán bộ Hòa", "2026-03-10T10:00:00+07:00")
 
     await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    await hoa.click("✔️ Xác nhận")
     await hoa.click("Hẹn ngày 13/03/2026")
     assert "Lệ phí 100.000 đ: Ông/Bà đã nộp." in citizen.messages[-1].text
 
@@ -91,6 +92,7 @@ async def test_a_fee_unpaid_at_approval_is_to_be_brought_and_can_be_confirmed_at
     code = await file_business(client)
     await hoa.click("✅ Tiếp nhận", card=code)
     await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    await hoa.click("✔️ Xác nhận")
     await hoa.click("Hẹn ngày 13/03/2026")
     assert "Lệ phí 100.000 đ: Ông/Bà nộp khi đến nhận kết quả." in citizen.messages[-1].text
     assert "Phí: 100.000 đ – chưa nộp" in client.card(code).text
@@ -123,12 +125,14 @@ async def test_after_the_hand_over_the_lookup_shows_one_date_line_with_the_right
     assert "Hạn giải quyết: 13/03/2026" in open_lookup.text and "hẹn trả" not in open_lookup.text
     await hoa.click("✅ Tiếp nhận", card=code)
     await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    await hoa.click("✔️ Xác nhận")
     await hoa.write("16/03/2026")
     done = await say(citizen, code, f"Hồ sơ {code}")
     assert "Ngày hẹn trả kết quả: 16/03/2026, tại Trung tâm Phục vụ hành chính công phường Tân Ninh" in done.text
     assert "Hạn giải quyết" not in done.text
 
     await hoa.click("📦 Đã trả kết quả", card=code)
+    await hoa.click("✔️ Xác nhận")
     assert "ngày trả kết quả: 10/03/2026" in citizen.messages[-1].text
     after = await say(citizen, code, f"Hồ sơ {code}")
     dated = [line for line in after.text.splitlines() if "/2026" in line]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from sandbox.client import UserHandle
 from tests import imagegen
 
@@ -110,8 +112,13 @@ async def card_of(official: UserHandle, code: str, chat: int = ADMIN_CHAT) -> di
 
 
 async def act(official: UserHandle, code: str, label: str, chat: int = ADMIN_CHAT) -> dict:
-    """Press an action button on a dossier's card; return the press with the bot's answer."""
+    """Press an action button on a dossier's card (once the card, redrawn after the last action, offers it);
+    return the press with the bot's answer."""
+    deadline = asyncio.get_running_loop().time() + 15
     card = await card_of(official, code, chat)
+    while label not in button_labels(card) and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+        card = await card_of(official, code, chat)
     return await official.click(label, chat_id=chat, message_id=card["message_id"])
 
 

@@ -67,8 +67,8 @@ async def test_a_dossier_reaches_its_office_and_only_its_officials_act_on_it(ser
     found = await official_b.wait_for("🔎", chat_id=OFFICE_B_CHAT, timeout=15)
     assert found["text"].endswith(": 0 hồ sơ") and "Đăng ký khai sinh" not in found["text"], "/find never reveals another office's dossier"
     await official_a.send(f"/find {code}", chat_id=ADMIN_CHAT)
-    found = await official_a.wait_for("🔎", chat_id=ADMIN_CHAT, timeout=15)
-    assert ": 1 hồ sơ" in found["text"] and code in found["text"]
+    found = await official_a.wait_for(f"📁 Hồ sơ {code}", chat_id=ADMIN_CHAT, timeout=15)
+    assert "Trạng thái: Được tiếp nhận" in found["text"], "A's /find posts the card again in A's group"
 
 
 async def test_the_supervisors_get_each_offices_counts_once_a_day(service):

@@ -261,7 +261,8 @@ async def test_a_fee_request_brings_a_vietqr_then_a_saturday_appointment_is_refu
 
     # A Saturday appointment is refused with the next working day, taken with one press.
     await act(official, code, "🟢 Duyệt, hẹn trả")
-    await official.wait_for("chọn ngày hẹn trả", chat_id=ADMIN_CHAT, timeout=15)
+    await official.wait_for(f"Xác nhận 🟢 Duyệt, hẹn trả hồ sơ {code}?", chat_id=ADMIN_CHAT, timeout=15)
+    await press(official, "✔️ Xác nhận", "chọn ngày hẹn trả", chat_id=ADMIN_CHAT)
     await say(official, "14/03/2026", "14/03/2026 là ngày nghỉ (Thứ Bảy)", chat_id=ADMIN_CHAT)
     await press(official, "Hẹn ngày 16/03/2026", "đã hẹn trả kết quả ngày 16/03/2026", chat_id=ADMIN_CHAT)
     done = await citizen.wait_for("đã giải quyết xong", timeout=15)
