@@ -78,17 +78,29 @@ async def begin_birth_registration(citizen: UserHandle, relationship: str = "Cha
     await press(citizen, relationship, "Chụp căn cước")
 
 
-async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "Bệnh viện Đa khoa tỉnh Tây Ninh", blurry_first: bool = True) -> str:
-    """File a birth registration from /start to the receipt; return the receipt code."""
+def living_in(rows: list, commune: tuple[str, str] | None) -> list:
+    """Return the rows with the family's residence (typed "tan ninh", shown "Phường Tân Ninh") moved to another
+    commune of Tây Ninh, given as (what is typed, the commune's name shown)."""
+    if commune is None:
+        return rows
+    typed, shown = commune
+    return [tuple(shown if part == "Phường Tân Ninh" else part for part in row[:-2])
+            + ((typed if row[-2] == "tan ninh" else row[-2]), row[-1].replace("Phường Tân Ninh", shown)) for row in rows]
+
+
+async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "Bệnh viện Đa khoa tỉnh Tây Ninh", blurry_first: bool = True,
+                                  home: tuple[str, str] | None = None, submit: bool = True) -> str:
+    """File a birth registration from /start to the receipt (the family living in Phường Tân Ninh, or ``home``);
+    return the receipt code (without ``submit``: stop at the review and return its text)."""
     await begin_birth_registration(citizen)
     await citizen.send_album([imagegen.document_photo(seed=1, title="MẶT TRƯỚC"), imagegen.document_photo(seed=2, title="MẶT SAU")])
     await citizen.wait_for("Họ và tên đầy đủ", timeout=20)
-    for text, expect in BIRTH_ANSWERS:
+    for text, expect in living_in(BIRTH_ANSWERS, home):
         await say(citizen, text, expect)
     for kind, text, expect in BIRTH_CHILD:
         await (say if kind == "say" else press)(citizen, text, expect)
     await say(citizen, birthplace, "Có khai thông tin người mẹ")
-    for kind, text, expect in BIRTH_PARENTS:
+    for kind, text, expect in living_in(BIRTH_PARENTS, home):
         await (say if kind == "say" else press)(citizen, text, expect)
     if blurry_first:
         await citizen.send_photo(imagegen.document_photo(seed=3, blur=6.0))
@@ -96,7 +108,9 @@ async def file_birth_registration(citizen: UserHandle, *, birthplace: str = "B�
     await citizen.send_photo(imagegen.document_photo(seed=4))
     await citizen.wait_for("Đã nhận 1/2 ảnh", timeout=20)
     for kind, text, expect in BIRTH_FINISH:
-        await (say if kind == "say" else press)(citizen, text, expect)
+        review = await (say if kind == "say" else press)(citizen, text, expect)
+    if not submit:
+        return review["text"]
     await citizen.click("📨 Gửi hồ sơ")
     receipt = await citizen.wait_for("Mã hồ sơ:", timeout=15)
     await citizen.wait_for(lambda m: bool(m.get("photo")), timeout=15)

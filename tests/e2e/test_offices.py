@@ -1,6 +1,8 @@
 """Each office sees its own, over real HTTP: two communes' groups and the supervisors' group in the sandbox.
 
-A dossier of Phường Tân Ninh (office A) reaches A's group and not Xã Tân Biên's (office B); B's official,
+A birth filing of a Tân Ninh family reaches Phường Tân Ninh's group (office A), a Tân Biên family's reaches Xã
+Tân Biên's (office B), and a family of a commune this deployment does not serve is told where to file (the
+portal) and sends nothing. A dossier of office A reaches A's group and not Xã Tân Biên's (office B); B's official,
 though he can see A's card, is refused when he presses it and nothing changes; A's official can act. In B's
 group /pending and /find show B's dossiers only; the supervisors' group gets the daily counts of both offices,
 the overdue office first, once a day.
@@ -14,7 +16,7 @@ from bot.desk import VIETNAM
 from bot.housekeeping import send_digest
 from storage import audit, dossiers
 from storage.database import transaction
-from tests.e2e.chat import act, card_of, file_birth_registration
+from tests.e2e.chat import act, button_labels, card_of, file_birth_registration
 from tests.e2e.conftest import ADMIN_CHAT, OFFICE_B_CHAT, SUPERVISORS_CHAT
 
 OFFICE_B = "000.00.86.H80"
@@ -100,3 +102,18 @@ async def test_the_supervisors_get_each_offices_counts_once_a_day(service):
                                       chat_id=SUPERVISORS_CHAT, timeout=15)
     await service.official_b.send("/stats", chat_id=OFFICE_B_CHAT)
     assert "Thống kê: 1 hồ sơ" in (await service.official_b.wait_for("Thống kê", chat_id=OFFICE_B_CHAT, timeout=15))["text"]
+
+
+async def test_a_family_of_tan_bien_files_with_tan_bien_and_a_commune_not_served_is_told_where_to_file(service):
+    tan_bien = await file_birth_registration(service.citizen, home=("tan bien", "Xã Tân Biên"))
+    assert tan_bien.startswith(f"{OFFICE_B}-"), "the parents live in Xã Tân Biên: its office receives the filing"
+    await service.official_b.wait_for(f"Hồ sơ {tan_bien}", chat_id=OFFICE_B_CHAT, timeout=15)
+    assert not any(tan_bien in text for text in await texts(service.official, ADMIN_CHAT)), "not in Tân Ninh's group"
+    await act(service.official_b, tan_bien, "✅ Tiếp nhận", chat=OFFICE_B_CHAT)
+    await service.citizen.wait_for(f"Hồ sơ {tan_bien} (Đăng ký khai sinh) đã được tiếp nhận", timeout=15)
+
+    review = await file_birth_registration(service.other_citizen, home=("tan phu", "Xã Tân Phú"), submit=False)
+    assert "không tiếp nhận hồ sơ của xã, phường theo địa chỉ sau" in review and "https://dichvucong.gov.vn" in review
+    last = (await service.other_citizen.messages())[-1]
+    assert "📨 Gửi hồ sơ" not in button_labels(last) and any("Sửa" in label for label in button_labels(last)), "nothing to send, a way to fix"
+    assert service.services.db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 1, "no dossier was stored for Tân Phú"
