@@ -52,7 +52,7 @@ def write_offices(path: Path, count: int) -> None:
 def fill(db, offices: int, dossiers: int) -> dict[str, int]:
     """Insert the dossiers in bulk (the FTS trigger indexes their names as for real filings); return counts by state."""
     rng = random.Random(SEED)
-    states, weights = zip(*STATES)
+    states, weights = zip(*STATES, strict=True)
     counted: dict[str, int] = {}
     rows = []
     for number in range(dossiers):

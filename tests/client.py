@@ -140,7 +140,7 @@ class CollectingAdminChat:
         key = admin_key(chat if chat is not None else ADMIN_CHATS["A"])
         render = self.client.services.catalog.render
         captions = [render(DEFAULT_LANGUAGE, c) for c in post.captions] + [""] * len(post.photos)
-        for path, caption in zip(post.photos, captions):
+        for path, caption in zip(post.photos, captions, strict=False):
             self.client.add(key, caption, photo=path)
         for document in post.documents:
             self.client.add(key, "").document = document

@@ -127,7 +127,7 @@ async def test_each_offices_posts_go_to_its_own_chat_in_order(tmp_path):
     sender.start()
     assert await sender.idle()
     await sender.stop()
-    delivered = list(zip(channel.sent, channel.chats))
+    delivered = list(zip(channel.sent, channel.chats, strict=True))
     assert [d for d in delivered if d[1] == -1001] == [(("admin", "a1"), -1001), (("admin", "a2"), -1001)]
     assert [d for d in delivered if d[1] == -1002] == [(("admin", "b1"), -1002), (("edit", 5), -1002)]
 

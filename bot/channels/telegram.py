@@ -420,7 +420,7 @@ class TelegramChannel:
             return None
         captions = [self.catalog.render(DEFAULT_LANGUAGE, c)[:1024] for c in post.captions]
         captions += [None] * (len(post.photos) - len(captions))
-        photos = [(p, c) for p, c in zip(post.photos, captions) if Path(p).exists()]
+        photos = [(p, c) for p, c in zip(post.photos, captions, strict=False) if Path(p).exists()]
         for start in range(0, len(photos), 10):
             chunk = photos[start:start + 10]
             if len(chunk) == 1:

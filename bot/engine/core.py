@@ -380,7 +380,7 @@ class Engine:
         places = [Text("routing-place", {"label": Text(compiled.flow.step(p.step).label), "commune": p.name}) for p in found.outside]
         communes = len({p.commune_code for p in found.outside})  # both parents in one commune: "that commune"
         text = Text("routing-outside", {"places": places, "count": communes, "portal": ctx.portal})
-        rows = [(Button(Text("routing-fix", {"label": Text(compiled.flow.step(p.step).label)}), buttons.encode(EditStep(p.step))),)
+        rows: list[tuple[Button, ...]] = [(Button(Text("routing-fix", {"label": Text(compiled.flow.step(p.step).label)}), buttons.encode(EditStep(p.step))),)
                 for p in found.outside]
         return text, rows
 

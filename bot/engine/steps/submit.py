@@ -5,7 +5,7 @@ which says where to file instead."""
 
 from __future__ import annotations
 
-from bot.effects import Forget, Say, Submit, Text
+from bot.effects import Forget, Submit, Text
 from bot.engine.steps.base import ORIGIN, StepKind
 
 
