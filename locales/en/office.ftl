@@ -221,7 +221,7 @@ fee-bring-note = Fee { $amount }: please pay it when you collect the result.
 notify-fee_paid = 💵 The fee of { $fee } for dossier { $code } ({ $title }) was received. Thank you!
 # The card in sections, confirmations, the line after each action (issue 12).
 card-status = Status: { $status } (code { $status_code })
-card-filed = Filed { $submitted } via { $channel } · legal due date { $expected }
+card-filed = Filed { $submitted } via { $channel } · due date { $expected }
 card-rule = —————
 card-section =
     ▸ { $name }
@@ -251,7 +251,7 @@ admin-task-replaced = ⌛ This task was replaced by a newer one of the same offi
 admin-show-card = 📁 { $code }
 acted = { $lines }
 acted-reason = Reason: { $reason }
-acted-pickup = Result appointment date: { $date }.
+acted-pickup = Appointment to collect the result: { $date }.
 acted-accept = { $official } accepted dossier { $code }.
 acted-refuse = { $official } did not accept dossier { $code }.
 acted-start = { $official } started processing dossier { $code }.

@@ -17,6 +17,6 @@ digest =
 digest-offices =
     🏢 By office ({ $first }–{ $last } of { $total }):
     { $lines }
-digest-overdue-line = ⚠️ { $code } · { $office } · { $title } · due { $due }
+digest-overdue-line = ⚠️ { $code } · { $office } · { $title } · due date { $due }
 digest-no-overdue = (none)
 digest-office = { $mark }{ $office }: received today { $received } · waiting { $waiting } · overdue { $overdue }

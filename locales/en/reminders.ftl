@@ -1,7 +1,7 @@
 # Reminders (bot/reminders.py): the citizen on the working day before the appointment, each office in the
 # morning of the legal due date.
 reminder-pickup =
-    🔔 { $day } ({ $date }) you can collect the result of dossier { $code } ({ $title }) at { $office }, { $address }, { $hours }.
+    🔔 { $day } ({ $date }) you can collect the result of dossier { $code } ({ $title }) at { $office }, { $address } ({ $hours }).
     Please bring your ID card and the originals of the documents you photographed:
     { $documents }
     { $fee }

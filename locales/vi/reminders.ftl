@@ -1,8 +1,8 @@
 # Reminders (bot/reminders.py): the citizen on the working day before the appointment (ngày hẹn trả kết quả),
 # each office in the morning of the legal due date (hạn giải quyết).
 reminder-pickup =
-    🔔 { $day } ({ $date }) Ông/Bà có thể nhận kết quả hồ sơ { $code } ({ $title }) tại { $office }, { $address }, { $hours }.
-    Xin mang theo căn cước và bản chính các giấy tờ đã chụp để đối chiếu:
+    🔔 { $day } ({ $date }) Ông/Bà có thể nhận kết quả hồ sơ { $code } ({ $title }) tại { $office }, { $address } ({ $hours }).
+    Mời Ông/Bà mang theo căn cước và bản chính các giấy tờ đã chụp để đối chiếu:
     { $documents }
     { $fee }
 reminder-tomorrow = Ngày mai
@@ -13,7 +13,7 @@ reminder-weekday = { $n ->
         [3] Thứ Năm
         [4] Thứ Sáu
         [5] Thứ Bảy
-       *[6] Chủ Nhật
+       *[6] Chủ nhật
     } tới
 reminder-due-today =
     📅 Hôm nay ({ $date }) đến hạn giải quyết { $count } hồ sơ của { $office } chưa xong:
