@@ -476,8 +476,8 @@ class BackOffice:
             "hours": office.hours,
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",
             "fee": formats.money(dossier.fee or 0),
-            "fee_line": [self._fee_status(dossier)] + ([Text(flow.result)] if flow.result else []),
-            "documents": self._documents(dossier),
+            "fee_line": [self.fee_status(dossier)] + ([Text(flow.result)] if flow.result else []),
+            "documents": self.documents(dossier),
             "items": self._labels(flow, dossier.supplement or []),
             "collected": formats.day(collected_on(dossier) or dossier.updated_at),
             "how": self._how_to_pay(dossier, office),
@@ -495,8 +495,8 @@ class BackOffice:
             return Notify(dossier.channel, dossier.user_id, Text(key, params), buttons, qr=qr, qr_caption=caption)
         return Notify(dossier.channel, dossier.user_id, Text(key, params), buttons)
 
-    def _fee_status(self, dossier: Dossier) -> Text:
-        """Return what the approval says of the fee: none, paid already, or how much to bring."""
+    def fee_status(self, dossier: Dossier) -> Text:
+        """Return what the approval and the reminder say of the fee: none, paid already, or how much to bring."""
         if not dossier.fee:
             return Text("fee-free")
         if dossier.fee_paid_at:
@@ -516,7 +516,8 @@ class BackOffice:
         lines.append(Text("pay-or-at-office", {"office": office.desk_name}))
         return lines
 
-    def _documents(self, dossier: Dossier) -> list[Text]:
+    def documents(self, dossier: Dossier) -> list[Text]:
+        """Return the documents a dossier's photos show, as bullets (the originals to bring to the office)."""
         flow = self.flows[dossier.flow_id].flow
         slots = []
         for row in dossiers.attachments_of(self.db, dossier.id):

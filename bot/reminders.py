@@ -22,7 +22,6 @@ from sqlite_utils import Database
 from bot.calendar import is_working_day
 from bot.effects import AdminPost, Effect, Notify, Text
 from bot.lifecycle import OPEN
-from bot.receipts import fee_text
 from locales import formats
 from storage import dossiers, reminders
 from storage.database import transaction
@@ -68,10 +67,6 @@ def pickup_notice(backoffice, dossier: Dossier, today: date) -> Notify:
     office = backoffice.office_of(dossier)
     pickup = date.fromisoformat(dossier.pickup_on)
     tomorrow = pickup.toordinal() - today.toordinal() == 1
-    slots: list[str] = []
-    for row in dossiers.attachments_of(backoffice.db, dossier.id):
-        if row.slot not in slots and row.slot in flow.index:
-            slots.append(row.slot)
     return Notify(dossier.channel, dossier.user_id, Text("reminder-pickup", {
         "day": Text("reminder-tomorrow") if tomorrow else Text("reminder-weekday", {"n": pickup.weekday()}),
         "date": formats.day(pickup),
@@ -80,8 +75,8 @@ def pickup_notice(backoffice, dossier: Dossier, today: date) -> Notify:
         "office": office.name,
         "address": office.address,
         "hours": office.hours,
-        "documents": [Text("bullet", {"text": Text(flow.step(slot).label)}) for slot in slots],
-        "fee": fee_text(dossier.fee or 0),
+        "documents": backoffice.documents(dossier),
+        "fee": backoffice.fee_status(dossier),
     }))
 
 

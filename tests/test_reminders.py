@@ -79,6 +79,28 @@ async def test_the_citizen_is_reminded_once_on_the_friday_before_a_monday_appoin
     assert len(reminded(client)) == 1
 
 
+async def test_the_reminder_says_whether_the_fee_is_paid_or_to_bring(client):
+    code = await file_birth_registration(client.citizen(1001))
+    await approve(client, code, "11/03/2026")
+    db = client.services.db
+    db.execute("UPDATE dossiers SET fee = 8000, fee_paid_at = ? WHERE receipt_code = ?", [at(10, 9).isoformat(), code])
+    db.conn.commit()
+    client.now = at(10, 16)
+    remind(client.services)
+    await client.delivered()
+    assert "Lệ phí 8.000 đ: Ông/Bà đã nộp." in reminded(client)[0], "a citizen who paid by transfer is not told to bring the fee"
+
+    other = await file_birth_registration(client.citizen(1002))
+    await approve(client, other, "11/03/2026")
+    db.execute("UPDATE dossiers SET fee = 8000 WHERE receipt_code = ?", [other])
+    db.conn.commit()
+    client.now = at(10, 16, 30)
+    remind(client.services)
+    await client.delivered()
+    [text] = [m.text for m in client.chat("telegram:1002") if m.text.startswith("🔔")]
+    assert "Lệ phí 8.000 đ: Ông/Bà nộp khi đến nhận kết quả." in text
+
+
 async def test_an_appointment_tomorrow_says_tomorrow_and_a_handed_over_result_needs_none(client):
     code = await file_birth_registration(client.citizen(1001))
     await approve(client, code, "11/03/2026")  # the Wednesday after the Tuesday of filing
