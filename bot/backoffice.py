@@ -471,7 +471,7 @@ class BackOffice:
             "title": Text(flow.title),
             "status": Text(f"state-{dossier.state}"),
             "reason": dossier.reason or "",
-            "office": office.name,
+            "office": office.desk_name,
             "address": office.address,
             "hours": office.hours,
             "pickup": formats.day(dossier.pickup_on) if dossier.pickup_on else "",

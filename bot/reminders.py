@@ -72,7 +72,7 @@ def pickup_notice(backoffice, dossier: Dossier, today: date) -> Notify:
         "date": formats.day(pickup),
         "code": dossier.receipt_code,
         "title": Text(flow.title),
-        "office": office.name,
+        "office": office.desk_name,
         "address": office.address,
         "hours": office.hours,
         "documents": backoffice.documents(dossier),

@@ -61,7 +61,7 @@ async def test_birth_registration_from_filing_to_rating(client):
     prompt = next(m for m in client.admin if "đã hẹn trả kết quả ngày 10/03/2026" in m.text)
     assert not prompt.labels, "the date prompt closes once the date is chosen"
     done = citizen.messages[-1].text
-    assert "đã giải quyết xong" in done and "10/03/2026" in done and "UBND phường Tân Ninh" in done
+    assert "đã giải quyết xong" in done and "10/03/2026" in done and "Trung tâm Phục vụ hành chính công phường Tân Ninh" in done
     assert "Miễn lệ phí" in done and "0 đ" not in done, "on-time birth registration is free"
     assert "bản chính" in done and "Giấy chứng sinh" in done
     await hoa.click("📦 Đã trả kết quả", card=code)

@@ -66,7 +66,7 @@ async def test_the_citizen_is_reminded_once_on_the_friday_before_a_monday_appoin
     await client.delivered()
     [text] = reminded(client)
     assert text.startswith("🔔 Thứ Hai tới (16/03/2026) Ông/Bà có thể nhận kết quả hồ sơ " + code)
-    assert "UBND phường Tân Ninh, Số 1 đường Trung tâm" in text and "Thứ Hai – Thứ Sáu, 7:30–11:30" in text
+    assert "tại Trung tâm Phục vụ hành chính công phường Tân Ninh, Số 1 đường Trung tâm" in text and "Thứ Hai – Thứ Sáu, 7:30–11:30" in text
     assert "Mời Ông/Bà mang theo" in text and "Giấy chứng sinh" in text and "Miễn lệ phí" in text
 
     client.now = at(13, 9)

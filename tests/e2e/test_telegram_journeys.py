@@ -90,7 +90,7 @@ async def test_birth_registration_from_filing_to_rating(service):
     prompt = next(m for m in await official.messages(ADMIN_CHAT) if "đã hẹn trả kết quả ngày 10/03/2026" in (m.get("text") or ""))
     assert not button_labels(prompt), "the date prompt closes once the date is chosen"
     done = await citizen.wait_for("đã giải quyết xong", timeout=15)
-    assert "10/03/2026" in done["text"] and "UBND phường Tân Ninh" in done["text"]
+    assert "10/03/2026" in done["text"] and "Trung tâm Phục vụ hành chính công phường Tân Ninh" in done["text"]
     assert "Miễn lệ phí" in done["text"], "on-time birth registration is free"
     assert "bản chính" in done["text"] and "Giấy chứng sinh" in done["text"]
     await act(official, code, "📦 Đã trả kết quả")
