@@ -64,11 +64,3 @@ def add_working_days(start: datetime, days: int, cutoff: time | None = None) -> 
     for _ in range(days):
         d = next_working_day(d)
     return d
-
-
-def previous_working_day(d: date) -> date:
-    """Return the last working day before ``d`` (the Friday before a Monday, skipping holidays)."""
-    d -= timedelta(days=1)
-    while not is_working_day(d):
-        d -= timedelta(days=1)
-    return d

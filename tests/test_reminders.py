@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.calendar import previous_working_day
 from bot.desk import VIETNAM
 from bot.effects import AdminPost, Notify
 from bot.housekeeping import remind
@@ -47,10 +46,16 @@ def reminded(client: Client) -> list[str]:
     return [m.text for m in client.chat("telegram:1001") if m.text.startswith("🔔")]
 
 
-def test_the_working_day_before_skips_weekends_and_holidays():
-    assert previous_working_day(date(2026, 3, 16)) == date(2026, 3, 13), "a Monday's is the Friday"
-    assert previous_working_day(date(2026, 3, 11)) == date(2026, 3, 10)
-    assert previous_working_day(date(2026, 5, 4)) == date(2026, 4, 29), "30/4 and 1/5 are holidays"
+async def test_the_working_day_before_skips_holidays(client):
+    code = await file_birth_registration(client.citizen(1001))
+    await approve(client, code, "04/05/2026")  # a Monday after 30/4 and 1/5 (holidays) and a weekend
+    for moment in (at(28, 9, month=4), at(30, 9, month=4), at(1, 9, month=5), at(4, 9, month=5)):
+        client.now = moment
+        assert remind(client.services) == [], moment
+    client.now = at(29, 9, month=4)
+    [notice] = remind(client.services)
+    await client.delivered()
+    assert reminded(client)[0].startswith(f"🔔 Thứ Hai tới (04/05/2026) Ông/Bà có thể nhận kết quả hồ sơ {code}")
 
 
 async def test_the_citizen_is_reminded_once_on_the_friday_before_a_monday_appointment(client):
