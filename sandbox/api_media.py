@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote
 
 from aiohttp import web
@@ -54,12 +54,17 @@ class MediaMethods:
 
     async def send_photo(self, bot: BotAccount, p: Params) -> dict[str, Any]:
         """Send a photo (a new upload or an existing photo's file_id) with an optional caption."""
+        return self._send_one(bot, p, "photo", lambda: self._photo(p.file("photo"), p.raw("photo")))
+
+    def _send_one(self, bot: BotAccount, p: Params, kind: str, media: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Send one message of this kind ("photo", "document"): ``media`` checks and stores its file once the chat
+        and the reply are known to be valid, as the Bot API checks them."""
         world = self.world
         key = world.bot_chat(bot, p.chat_id(), sending=True)
         caption = caption_of(p.str("caption"), p)
         reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"))
         reply_to = world.reply_target(key, reply_parameters(p))
-        content = {"photo": self._photo(p.file("photo"), p.raw("photo")), **caption}
+        content = {kind: media(), **caption}
         world.spend(bot, key)
         message = world.bot_send(bot, key, content, reply_to=reply_to, reply_markup=reply_markup)
         return world.render(message)
@@ -110,15 +115,7 @@ class MediaMethods:
 
     async def send_document(self, bot: BotAccount, p: Params) -> dict[str, Any]:
         """Send a file (a new upload, named by its multipart file name, or a known document's file_id)."""
-        world = self.world
-        key = world.bot_chat(bot, p.chat_id(), sending=True)
-        caption = caption_of(p.str("caption"), p)
-        reply_markup = markup.normalize(p.json("reply_markup", what="reply keyboard markup"))
-        reply_to = world.reply_target(key, reply_parameters(p))
-        content = {"document": self._document(p.file("document"), p.raw("document")), **caption}
-        world.spend(bot, key)
-        message = world.bot_send(bot, key, content, reply_to=reply_to, reply_markup=reply_markup)
-        return world.render(message)
+        return self._send_one(bot, p, "document", lambda: self._document(p.file("document"), p.raw("document")))
 
     async def get_file(self, bot: BotAccount, p: Params) -> dict[str, Any]:
         """Describe a file and give the ``file_path`` to download it from."""
