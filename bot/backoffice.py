@@ -129,7 +129,7 @@ class BackOffice:
         text, buttons = self.card(dossier.id)
         out: list[Effect] = []
         if dossier.admin_message_id is not None:
-            out.append(EditCard(dossier.admin_message_id, Text("card-moved", {"card": text})))
+            out.append(EditCard(dossier.admin_message_id, Text("card-moved", {"card": text}), office=dossier.office_code))
         return out + [AdminPost(text=text, buttons=buttons, dossier_id=dossier.id, office=dossier.office_code)]
 
     # -- the host's entry ------------------------------------------------------------------------

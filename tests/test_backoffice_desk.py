@@ -130,6 +130,9 @@ async def test_find_posts_the_card_again_and_the_new_one_is_the_one_kept_up_to_d
     new = client.card(first)
     assert new.id != old.id and f"Hồ sơ {first}" in found and "✅ Tiếp nhận" in new.labels
     assert not old.labels and "gửi lại bên dưới" in old.text, "the old card keeps its text, not its buttons"
+    again = client.services.backoffice.repost(get_dossier(client.services.db, first))
+    assert {e.office for e in again} == {get_dossier(client.services.db, first).office_code}, \
+        "the old card is edited where it is, in its office's chat, whichever chat asked"
     await hoa.click("✅ Tiếp nhận", card=first)
     assert "Được tiếp nhận" in new.text and new.edits
 
