@@ -10,7 +10,9 @@ machine's to say (``bot.lifecycle``); an action that cannot be taken back is con
 who pressed it (the confirmation carries the card's version). Actions that need more (a reason, the items to
 redo, a pickup date) become a short task of that official, finished by what they type next in the admin chat;
 its prompt loses its buttons once answered or cancelled. After each action a short line in the admin chat says
-who did what to which dossier. The card itself is drawn by ``bot.cards``.
+who did what to which dossier, and the citizen is told the new status (a fee request with the office's account
+and a VietQR code, ``bot.vietqr``). The card itself is drawn by ``bot.cards``; the supervisors' daily digest
+(counts per office, overdue dossiers first) is built here and sent by ``bot.housekeeping``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ about (and the official's own), through the back office, in one transaction. Wha
 (a card posted as some message) and what they ask (an update seen before, a citizen's language, the menu
 last shown) goes through here too: channels never touch storage. It knows nothing of Telegram or Zalo.
 A new dossier goes to the office its answers route to (bot/engine/routing.py): its receipt code, daily
-sequence and receipt are that office's; a filing no office here serves is never stored.
+sequence and receipt are that office's; a filing no office here serves is never stored. A post or card edit
+about a dossier is queued to its office's admin chat (``admin_chat_of``), a reply to an official to the chat
+that asked, an apology for a failed input to that chat or else the first office's.
 
 The same transaction marks the platform updates being processed (``current_updates``) processed in the inbox
 and writes everything the event causes to be sent (messages, photos, cards, card edits, notifications) to
