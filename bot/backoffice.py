@@ -488,7 +488,7 @@ class BackOffice:
         buttons: tuple = ()
         if dossier.state == "supplement_requested":
             buttons = ((Button(Text("supplement-start"), encode(StartSupplement(dossier.id))),),)
-        if dossier.state == "handed_over":
+        if dossier.state == "handed_over" and dossier.last_action == "hand_over":  # not again for a fee paid later
             buttons = (tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(1, 4)),
                        tuple(Button("⭐" * n, encode(Rate(dossier.id, n))) for n in range(4, 6)))
         if dossier.state == "payment_requested" and office.payment is not None and dossier.fee:

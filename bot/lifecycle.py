@@ -174,9 +174,11 @@ def _citizen(trigger: str, source: str | list[str], dest: str) -> dict:
 TRANSITIONS = [
     _official("accept", "new", "accepted"),
     _official("start", ["accepted", "supplement_received"], "processing"),
-    # "Đã nộp phí": the fee requested is paid (processing goes on), or the fee of a done dossier is paid at pickup.
+    # "Đã nộp phí": the fee requested is paid (processing goes on), or the fee of a done dossier is paid at pickup,
+    # also when it is confirmed only after the result was handed over (the dossier stays handed over).
     _official("confirm_payment", "payment_requested", "processing", keep=("keep_fee", "keep_payment"), when=("fee_unpaid",)),
     _official("confirm_payment", "done", "done", keep=("keep_payment",), when=("fee_unpaid",)),
+    _official("confirm_payment", "handed_over", "handed_over", keep=("keep_payment",), when=("fee_unpaid",)),
     _official("approve", ["accepted", "processing", "supplement_received", "payment_requested"], "done",
               needs=("pickup",), keep=("keep_fee", "keep_pickup")),
     _official("request_payment", "processing", "payment_requested", keep=("keep_fee",)),

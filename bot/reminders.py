@@ -5,7 +5,8 @@
   bring. The working day before a Monday appointment is the Friday; holidays are skipped (``bot.calendar``). On any
   other day nothing is sent: a reminder that came late would name the wrong day.
 - Each office's admin chat is told once each morning which of its dossiers reach their legal due date (hạn giải
-  quyết, ``expected_on``) today and are still open.
+  quyết, ``expected_on``) today and are still the office's to finish: open, and not waiting for the citizen's
+  supplement (status 5, "Yêu cầu bổ sung").
 
 Both go out from ``at`` (Vietnam time, ``REMINDERS_AT``). Each is claimed in ``storage.reminders`` in the
 transaction that writes it to the outbox (``queue``, the desk's), so it is sent once, whatever the restarts.
@@ -21,7 +22,7 @@ from sqlite_utils import Database
 
 from bot.calendar import is_working_day
 from bot.effects import AdminPost, Effect, Notify, Text
-from bot.lifecycle import OPEN
+from bot.lifecycle import WAITING_FOR_OFFICIALS
 from locales import formats
 from storage import dossiers, reminders
 from storage.database import transaction
@@ -81,14 +82,15 @@ def pickup_notice(backoffice, dossier: Dossier, today: date) -> Notify:
 
 
 def tell_offices_due_today(db: Database, backoffice, now: datetime, queue: Queue) -> list[Effect]:
-    """Post in each office's admin chat, once each working morning, its open dossiers whose legal due date is today
-    (an office with none gets nothing; a dossier filed later that day, due the same day, waits for no list)."""
+    """Post in each office's admin chat, once each working morning, the dossiers it has to finish whose legal due
+    date is today (not those waiting for the citizen's supplement; an office with none gets nothing; a dossier filed
+    later that day, due the same day, waits for no list)."""
     today = now.date()
     run = f"due-run:{today.isoformat()}"
     if not is_working_day(today) or reminders.sent(db, run):
         return []
     by_office: dict[str, list[Dossier]] = {}
-    for dossier in dossiers.due_on(db, today.isoformat(), OPEN):
+    for dossier in dossiers.due_on(db, today.isoformat(), WAITING_FOR_OFFICIALS):
         by_office.setdefault(dossier.office_code, []).append(dossier)
     sent: list[Effect] = []
     for office_code, due in sorted(by_office.items()):

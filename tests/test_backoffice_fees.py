@@ -101,6 +101,31 @@ async def test_a_fee_unpaid_at_approval_is_to_be_brought_and_can_be_confirmed_at
     assert client.card(code).labels == ["📦 Đã trả kết quả"]
 
 
+async def test_a_fee_not_confirmed_before_the_hand_over_can_be_confirmed_after_it(client):
+    """The result went out before anyone pressed "Đã nộp phí": the card still offers it, records who confirmed it,
+    and the dossier stays handed over (its handover day kept); the citizen is thanked, not asked to rate again."""
+    citizen, hoa = client.citizen(1001), client.official(2001, "Cán bộ Hòa")
+    code = await file_business(client)
+    await hoa.click("✅ Tiếp nhận", card=code)
+    await hoa.click("🟢 Duyệt, hẹn trả", card=code)
+    await hoa.click("✔️ Xác nhận")
+    await hoa.click("Hẹn ngày 13/03/2026")
+    await hoa.click("📦 Đã trả kết quả", card=code)
+    await hoa.click("✔️ Xác nhận")
+    handed = get_dossier(client.services.db, code)
+    assert handed.state == "handed_over" and "💵 Đã nộp phí" in client.card(code).labels
+
+    await hoa.click("💵 Đã nộp phí", card=code)
+    card = client.card(code)
+    assert "Phí: 100.000 đ – đã nộp (Cán bộ Hòa, 10:00 10/03/2026)" in card.text
+    assert "Trạng thái: Đã trả kết quả" in card.text and "💵 Đã nộp phí" not in card.labels
+    stored = get_dossier(client.services.db, code)
+    assert (stored.state, stored.status, stored.handed_over_at) == ("handed_over", 10, handed.handed_over_at)
+    assert stored.fee_paid_by == "Cán bộ Hòa"
+    thanks = citizen.messages[-1]
+    assert "Đã nhận lệ phí 100.000 đ" in thanks.text and not thanks.buttons
+
+
 async def test_an_office_without_payment_details_asks_to_pay_at_the_office(tmp_path):
     client = Client(tmp_path)
     try:

@@ -92,3 +92,18 @@ def test_the_receipt_says_free_or_the_late_fee_and_the_longer_time(services):
     assert "kết hợp nhận cha: giải quyết trong 3 ngày làm việc" in recognition
     assert flow.working_days_for({"parents_married": "no"}) == 3 and flow.working_days_for({"linked_procedure": "yes"}) == 3
     assert flow.working_days_for({"parents_married": "yes", "linked_procedure": "no"}) == 0
+
+
+def test_a_parents_hometown_is_under_that_parents_heading(services):
+    """Asked after both parents, the known parent's hometown is read under that parent on the card, not under "Cha"."""
+    def block(text: str, heading: str) -> str:
+        return text.split(f"▸ {heading}\n")[1].split("▸ ")[0]
+
+    hometown = {"commune_code": "25480", "commune": "Xã Tân Hưng", "province": "Tây Ninh"}
+    mother_only = card(services, {"relationship": "mother", "mother_known": "yes", "mother_name": "Lê Thị Hoa", "father_known": "no",
+                                  "mother_hometown": hometown}, {"mother_hometown": "Xã Tân Hưng, Tây Ninh"})
+    assert "Quê quán mẹ: Xã Tân Hưng, Tây Ninh" in block(mother_only, "Mẹ")
+    assert "Quê quán" not in block(mother_only, "Cha")
+    father_only = card(services, {"relationship": "father", "mother_known": "no", "father_known": "yes", "father_name": "Trần Văn Bình",
+                                  "father_hometown": hometown}, {"father_hometown": "Xã Tân Hưng, Tây Ninh"})
+    assert "Quê quán cha: Xã Tân Hưng, Tây Ninh" in block(father_only, "Cha")

@@ -145,7 +145,7 @@ def test_a_refused_action_stores_nothing_and_tells_nobody():
     ("supplement_received", ("start", "approve", "request_supplement", "stop")),
     ("payment_requested", ("confirm_payment", "approve", "stop")),
     ("done", ("confirm_payment", "hand_over")),
-    ("not_accepted", ()), ("withdrawn", ()), ("stopped", ()), ("handed_over", ()),
+    ("not_accepted", ()), ("withdrawn", ()), ("stopped", ()), ("handed_over", ("confirm_payment",)),
 ])
 def test_a_card_shows_the_officials_actions_of_its_state_in_button_order(state, buttons):
     assert allowed(state) == allowed(state, OFFICIAL) == buttons
@@ -166,10 +166,10 @@ def test_the_machine_logs_nothing_at_info(caplog):
     assert not [r for r in caplog.records if r.name.startswith("transitions") and r.levelno <= 20]
 
 
-# -- "Đã nộp phí" (issue 12): two sources, two destinations, once -------------------------------------------
+# -- "Đã nộp phí" (issue 12): three sources, each staying or going on, once -------------------------------------------
 
 
-@pytest.mark.parametrize("source, dest", [("payment_requested", "processing"), ("done", "done")])
+@pytest.mark.parametrize("source, dest", [("payment_requested", "processing"), ("done", "done"), ("handed_over", "handed_over")])
 def test_fee_paid_records_who_and_when_and_goes_on(source, dest):
     done = decide(move(source, "confirm_payment", OFFICIAL, fee=8000, name="Cán bộ Hòa"))
     assert done.state == dest and done.values["status"] == PORTAL_CODES[dest]
@@ -177,7 +177,7 @@ def test_fee_paid_records_who_and_when_and_goes_on(source, dest):
     assert done.effects == [RedrawCard(), TellCitizen()]
 
 
-@pytest.mark.parametrize("state", sorted(set(PORTAL_CODES) - {"payment_requested", "done"}))
+@pytest.mark.parametrize("state", sorted(set(PORTAL_CODES) - {"payment_requested", "done", "handed_over"}))
 def test_fee_paid_is_refused_elsewhere(state):
     with pytest.raises(TransitionRefused):
         decide(move(state, "confirm_payment", OFFICIAL, fee=8000, name="Cán bộ Hòa"))

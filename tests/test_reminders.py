@@ -173,6 +173,21 @@ async def test_each_office_is_told_in_the_morning_which_open_dossiers_are_due_to
     assert tomorrow in client.admin[-1].text and late not in client.admin[-1].text
 
 
+async def test_a_dossier_waiting_for_the_citizens_supplement_is_not_on_the_morning_list(client):
+    """Due today but waiting for the citizen's supplement: not the office's to finish today, so not listed; once the
+    supplement is in, it is the office's again and listed."""
+    today = date(2026, 3, 10)
+    due = file(client, TAN_NINH, today, "processing")
+    waiting = file(client, TAN_NINH, today, "supplement_requested")
+    supplied = file(client, TAN_NINH, today, "supplement_received")
+    client.now = at(10, 7, 0)
+    [post] = remind(client.services)
+    await client.delivered()
+    [listed] = [m.text for m in client.admin if m.text.startswith("📅")]
+    assert listed.startswith("📅 Hôm nay (10/03/2026) đến hạn giải quyết 2 hồ sơ")
+    assert due in listed and supplied in listed and waiting not in listed
+
+
 async def test_no_list_on_a_weekend(client):
     file(client, TAN_NINH, date(2026, 3, 14))  # a Saturday (no due date falls there, but nothing is posted if one did)
     client.now = at(14, 8)

@@ -302,3 +302,28 @@ async def test_a_business_name_is_checked_in_the_routed_office_once_known(client
     await citizen.click("e:business_name")
     refused = await citizen.send("bánh mì cô ba")
     assert "đã có hộ kinh doanh khác đăng ký" in refused
+
+
+async def test_a_business_name_taken_in_the_routed_office_is_asked_again_at_sending(client: Client) -> None:
+    """A name approved in Xã Tân Biên, typed before the head office (then checked in Tân Ninh, where it is free): at
+    sending, Tân Biên receives the filing, so the citizen is told the name is taken there, no dossier is made, and
+    after a new name the filing is back at the review with every other answer kept, and goes."""
+    from storage.dossiers import create_dossier, get_dossier_by_id
+
+    create_dossier(client.services.db, office_code="000.00.86.H80", channel="test", user_id="other", flow_id="household_business",
+                   flow_version=2, answers={"business_name": "Hộ kinh doanh Bánh Mì Cô Ba"}, shown={}, consent={},
+                   submitted_at=client.now, expected_on=client.now.date(), status=10)
+    citizen = await start(client, "household_business")
+    seen = await fill(citizen, business_script(TAN_BIEN))
+    assert "đã có hộ kinh doanh khác đăng ký" not in seen["business_name"]
+    refused = await citizen.click("r:send")
+    assert "Tên “Hộ kinh doanh Bánh Mì Cô Ba” đã có hộ kinh doanh khác đăng ký" in refused and "Mã hồ sơ" not in refused
+    assert dossier_count(client) == 1  # only the approved one
+    assert client.services.desk.session(citizen.who).step == "business_name"
+    again = await citizen.send("bánh mì cô ba tân biên")
+    assert client.services.desk.session(citizen.who).step == "review", again.text
+    receipt = await citizen.click("r:send")
+    assert code_of(receipt).startswith("000.00.86.H80-")
+    dossier = get_dossier_by_id(client.services.db, 2)
+    assert dossier is not None and dossier.answers["business_name"] == "Hộ kinh doanh Bánh Mì Cô Ba Tân Biên"
+    assert dossier.answers["capital"] and dossier.answers["business_address"]["commune_code"] == "25486"
